@@ -1,0 +1,1 @@
+"""Measures: one module per family (votes, arms, treaties, vetoes, trade, events, networks)."""

@@ -1,0 +1,1 @@
+"""Rendering results for people and programs: terminal tables, JSON, CSV, briefs."""
