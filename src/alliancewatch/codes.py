@@ -192,7 +192,7 @@ class CountryCodes:
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """The codes whose code or name is closest to ``text``."""
         key = normalize_name(text)
-        codes = difflib.get_close_matches(text.upper(), list(self.countries), n=limit, cutoff=0.6)
+        codes = difflib.get_close_matches(text.upper(), list(self.countries), n=limit, cutoff=0.3)
         names = difflib.get_close_matches(key, list(self._by_name), n=limit, cutoff=0.6)
         out: list[str] = []
         for code in [*codes, *(self._by_name[n] for n in names)]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-import click
+import typer
 
 from alliancewatch.cli.app import app
 from alliancewatch.cli.datasets import datasets_app
 from alliancewatch.cli.votes import votes_command
-from alliancewatch.errors import AllianceWatchError
+from alliancewatch.errors import AllianceWatchError, UserInputError
 
 app.add_typer(datasets_app, name="datasets")
 app.command("votes")(votes_command)
@@ -23,14 +23,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AllianceWatchError as exc:
         sys.stderr.write(f"error[{exc.code}]: {exc.message}\n")
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         sys.stderr.write("aborted\n")
         return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code or 0)
+    except typer.TyperException as exc:
+        # Usage errors from argument parsing: one line, exit 2, and a pointer to --help.
+        format_message = getattr(exc, "format_message", None)
+        message = format_message() if callable(format_message) else exc.message
+        sys.stderr.write(f"error[{UserInputError.code}]: {message} (see --help)\n")
+        return int(exc.exit_code)
     return int(result) if isinstance(result, int) else 0
 
 

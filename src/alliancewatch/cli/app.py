@@ -23,12 +23,12 @@ def main_options(
     db: Annotated[
         str | None,
         typer.Option(
-            "--db", help="DuckDB store file [env ALLIANCEWATCH_DB; default ./alliancewatch.duckdb]."
+            "--db", help="DuckDB store file (env ALLIANCEWATCH_DB; default ./alliancewatch.duckdb)."
         ),
     ] = None,
     mirror: Annotated[
         str | None,
-        typer.Option("--mirror", help="Data mirror directory or URL [env ALLIANCEWATCH_MIRROR]."),
+        typer.Option("--mirror", help="Data mirror directory or URL (env ALLIANCEWATCH_MIRROR)."),
     ] = None,
 ) -> None:
     ctx.obj = GlobalOptions(db=db, mirror=mirror)
