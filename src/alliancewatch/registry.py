@@ -28,6 +28,10 @@ class FileSpec:
 
     ``url`` is None where the publisher offers no stable direct link to these exact bytes (a form, a zip
     of other files); such files come from a mirror, and ``DatasetSpec.homepage`` says where to get them.
+
+    ``package`` names a file shipped inside the ``alliancewatch`` package (curated data the project itself
+    maintains, e.g. ``data/treaties.yaml``): it is always read from there, never from a mirror or URL, and
+    ``mirror_path`` is left empty.
     """
 
     role: str  # the key the loader reads it by; the store table its rows land in, where there is one
@@ -35,6 +39,7 @@ class FileSpec:
     mirror_path: str
     sha256: str
     url: str | None = None
+    package: str | None = None
 
 
 @dataclass(frozen=True)

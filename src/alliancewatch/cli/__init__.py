@@ -8,12 +8,22 @@ from collections.abc import Sequence
 import typer
 
 from alliancewatch.cli.app import app
+from alliancewatch.cli.arms import arms_command
 from alliancewatch.cli.datasets import datasets_app
+from alliancewatch.cli.demo import demo_command
+from alliancewatch.cli.trade import trade_command
+from alliancewatch.cli.treaties import treaties_command
+from alliancewatch.cli.vetoes import vetoes_command
 from alliancewatch.cli.votes import votes_command
 from alliancewatch.errors import AllianceWatchError, UserInputError
 
 app.add_typer(datasets_app, name="datasets")
 app.command("votes")(votes_command)
+app.command("vetoes")(vetoes_command)
+app.command("trade")(trade_command)
+app.command("arms")(arms_command)
+app.command("treaties")(treaties_command)
+app.command("demo")(demo_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

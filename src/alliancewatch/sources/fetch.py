@@ -4,6 +4,7 @@ publisher's own URL."""
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 from pathlib import Path
 
 import httpx
@@ -40,11 +41,13 @@ def obtain(dataset: DatasetSpec, mirror: str | None, cache_dir: Path) -> dict[st
     """Local, verified paths of every file of ``dataset``, keyed by role.
 
     A local mirror is read in place; anything remote is downloaded into ``cache_dir`` first (a cached copy
-    whose checksum matches is reused).
+    whose checksum matches is reused). Curated files shipped in the package are read from there.
     """
     paths: dict[str, Path] = {}
     for spec in dataset.files:
-        if mirror is not None and not is_url(mirror):
+        if spec.package is not None:
+            path = packaged_file(spec.package)
+        elif mirror is not None and not is_url(mirror):
             path = Path(mirror) / spec.mirror_path
             if not path.is_file():
                 raise MissingFileError(
@@ -63,6 +66,15 @@ def obtain(dataset: DatasetSpec, mirror: str | None, cache_dir: Path) -> dict[st
         verify(path, spec)
         paths[spec.role] = path
     return paths
+
+
+def packaged_file(relative: str) -> Path:
+    """The path of a data file shipped inside the ``alliancewatch`` package (see ``FileSpec.package``)."""
+    resource = resources.files("alliancewatch").joinpath(relative)
+    path = Path(str(resource))
+    if not path.is_file():
+        raise MissingFileError(f"{relative} is missing from the installed alliancewatch package")
+    return path
 
 
 def download(url: str, path: Path, timeout: float = 60.0) -> None:

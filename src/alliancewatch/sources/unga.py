@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
@@ -13,9 +12,6 @@ from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError
 from alliancewatch.registry import DatasetSpec, FileSpec, Registry
 from alliancewatch.sources.tabular import map_values, read_csv, unmapped
-
-#: The Russian Federation took over the USSR's seat on 24 December 1991; "RU" rows before are the USSR's.
-USSR_SEAT_HANDOVER = date(1991, 12, 24)
 
 UNVOTES_CITATION = (
     "Erik Voeten, Anton Strezhnev and Michael Bailey, 'United Nations General Assembly Voting Data', "
@@ -77,16 +73,18 @@ def load_votes(files: Mapping[str, Path], codes: CountryCodes) -> dict[str, pa.T
     if unknown:
         raise MalformedFileError(f"{files['unga_votes'].name}: unknown countries {unknown[:5]}")
     votes = pa.table({"rcid": raw["rcid"], "country": country, "vote": raw["vote"]}).filter(known)
+    # The file keeps one code per seat ("RU" from 1946, "YU" to 2019): give each roll call's vote to the
+    # state holding the seat that year (the USSR until 1991, Serbia from 2006).
     dated = votes.join(rollcalls.select(["rcid", "date"]), "rcid", join_type="left outer")
-    before = pc.less(dated["date"], pa.scalar(USSR_SEAT_HANDOVER, pa.date32()))
-    is_ussr = pc.and_(pc.equal(dated["country"], "RUS"), pc.fill_null(before, False))
-    votes = pa.table(
-        {
-            "rcid": dated["rcid"],
-            "country": pc.if_else(is_ussr, pa.scalar("SUN"), dated["country"]),
-            "vote": dated["vote"],
-        }
+    seat_year = pc.binary_join_element_wise(
+        dated["country"], pc.fill_null(pc.cast(pc.year(dated["date"]), pa.string()), ""), "|"
     )
+
+    def holder(value: Hashable) -> str | None:
+        code, _, year = str(value).partition("|")
+        return codes.in_year(code, int(year)) if year else code
+
+    votes = pa.table({"rcid": dated["rcid"], "country": map_values(seat_year, holder), "vote": dated["vote"]})
     issues = read_csv(
         files["unga_issues"], {"rcid": pa.int32(), "short_name": pa.string(), "issue": pa.string()}
     )

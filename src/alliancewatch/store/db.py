@@ -112,7 +112,8 @@ class Store:
     # --- reading --------------------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> pa.Table:
         """Run a parameterised read and return an Arrow table. Only store modules call this."""
-        return self.con.execute(sql, list(params)).to_arrow_table()
+        # con.sql(...) streams into Arrow without the extra copy a DB-API cursor makes (DuckDB 2.0).
+        return self.con.sql(sql, params=list(params)).to_arrow_table()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, list(params)).fetchall()

@@ -28,15 +28,34 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
             nvotesfp DOUBLE, nvotesall DOUBLE
         );
         CREATE TABLE atop_dyads (
-            a VARCHAR NOT NULL, b VARCHAR NOT NULL, ccode1 INTEGER, ccode2 INTEGER, year INTEGER NOT NULL,
-            defense BOOLEAN, offense BOOLEAN, neutrality BOOLEAN, nonaggression BOOLEAN, consultation BOOLEAN
+            a VARCHAR, b VARCHAR, ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, year INTEGER NOT NULL,
+            defense BOOLEAN NOT NULL, offense BOOLEAN NOT NULL, neutrality BOOLEAN NOT NULL,
+            nonaggression BOOLEAN NOT NULL, consultation BOOLEAN NOT NULL
+        );
+        CREATE TABLE treaties (
+            id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, type VARCHAR NOT NULL,
+            signed VARCHAR NOT NULL, signed_year INTEGER NOT NULL, signed_at VARCHAR,
+            in_force VARCHAR, in_force_year INTEGER, expires VARCHAR, terminated VARCHAR, end_year INTEGER,
+            term VARCHAR, summary VARCHAR NOT NULL, uncertain VARCHAR[]
+        );
+        CREATE TABLE treaty_parties (
+            treaty_id VARCHAR NOT NULL, country VARCHAR NOT NULL, continues VARCHAR,
+            signed VARCHAR, signed_year INTEGER NOT NULL, ratified VARCHAR,
+            in_force VARCHAR, in_force_year INTEGER, left_on VARCHAR, left_year INTEGER, note VARCHAR
+        );
+        CREATE TABLE treaty_obligations (
+            treaty_id VARCHAR NOT NULL, obligation VARCHAR NOT NULL, present BOOLEAN NOT NULL,
+            article VARCHAR, note VARCHAR, PRIMARY KEY (treaty_id, obligation)
+        );
+        CREATE TABLE treaty_sources (
+            treaty_id VARCHAR NOT NULL, url VARCHAR NOT NULL, title VARCHAR NOT NULL
         );
         CREATE TABLE cow_states (
             ccode INTEGER NOT NULL, stateabb VARCHAR, statenme VARCHAR, country VARCHAR,
             styear INTEGER, stmonth INTEGER, stday INTEGER, endyear INTEGER, endmonth INTEGER, endday INTEGER
         );
         CREATE TABLE cow_trade (
-            a VARCHAR NOT NULL, b VARCHAR NOT NULL, ccode1 INTEGER, ccode2 INTEGER, year INTEGER NOT NULL,
+            a VARCHAR, b VARCHAR, ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, year INTEGER NOT NULL,
             flow1 DOUBLE, flow2 DOUBLE, smoothflow1 DOUBLE, smoothflow2 DOUBLE
         );
         CREATE TABLE sipri_tiv (
@@ -50,14 +69,14 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
             number_ordered INTEGER, number_ordered_estimated BOOLEAN,
             weapon VARCHAR, description VARCHAR,
             number_delivered INTEGER, number_delivered_estimated BOOLEAN,
-            delivery_years VARCHAR, status VARCHAR, comments VARCHAR,
-            tiv_unit DOUBLE, tiv_order DOUBLE, tiv_delivered DOUBLE
+            delivery_years INTEGER[], status VARCHAR, comments VARCHAR,
+            tiv_unit DOUBLE, tiv_order DOUBLE, tiv_delivered DOUBLE, source_line INTEGER
         );
         CREATE TABLE unsc_vetoes (
-            draft VARCHAR NOT NULL, year INTEGER, date DATE, meeting_record VARCHAR, agenda_item VARCHAR,
-            crisis_topic VARCHAR, region VARCHAR
+            veto_id INTEGER, draft VARCHAR NOT NULL, year INTEGER, date DATE,
+            meeting_record VARCHAR, agenda_item VARCHAR, crisis_topic VARCHAR, region VARCHAR
         );
-        CREATE TABLE unsc_veto_members (draft VARCHAR NOT NULL, member VARCHAR NOT NULL);
+        CREATE TABLE unsc_veto_members (veto_id INTEGER NOT NULL, member VARCHAR NOT NULL);
         """,
     ),
 )
