@@ -38,7 +38,10 @@ def baseline(spec: DatasetSpec, mirror: str, workdir: Path) -> float:
     for i, f in enumerate(spec.files):
         path = str(Path(mirror) / f.mirror_path)
         if "latin1" in f.name:
-            source = "read_csv(?, encoding = 'latin-1', skip = 11, strict_mode = false)"
+            source = (
+                "read_csv(?, encoding = 'latin-1', skip = 11, delim = ',', quote = '\"', header = true, "
+                "null_padding = true, strict_mode = false, all_varchar = true)"
+            )
         else:
             source = "read_csv(?)"
         con.execute(f"CREATE TABLE t{i} AS SELECT * FROM {source}", [path])

@@ -10,7 +10,7 @@ dropping the row. Codes are looked up once per distinct (ccode, year) and joined
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 
 import pyarrow as pa
@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError
 from alliancewatch.registry import DatasetSpec, FileSpec, Registry
-from alliancewatch.sources.tabular import read_csv
+from alliancewatch.sources.tabular import map_values, read_csv
 
 #: COW's code for a missing value.
 COW_MISSING = -9.0
@@ -44,19 +44,15 @@ def iso_for(codes: CountryCodes, ccode: int, year: int) -> str | None:
 
 
 def cow_codes_by_year(codes: CountryCodes, ccode: pa.ChunkedArray, year: pa.ChunkedArray) -> pa.Array:
-    """ISO-3 for each (ccode, year), looked up once per distinct pair and joined back in Arrow."""
-    keys = pa.table({"ccode": ccode, "year": year, "_row": pa.array(range(len(ccode)), pa.int64())})
-    distinct = keys.group_by(["ccode", "year"]).aggregate([])
-    iso = pa.array(
-        [
-            iso_for(codes, c, y)
-            for c, y in zip(distinct["ccode"].to_pylist(), distinct["year"].to_pylist(), strict=True)
-        ],
-        pa.string(),
-    )
-    lookup = distinct.append_column("iso", iso)
-    joined = keys.join(lookup, ["ccode", "year"], join_type="left outer").sort_by("_row")
-    return joined["iso"].combine_chunks()
+    """ISO-3 for each (ccode, year), looked up once per distinct pair and broadcast back in Arrow."""
+    # One integer key per (ccode, year): dictionary-encoding it is much cheaper than a join and a re-sort.
+    key = pc.add(pc.multiply(pc.cast(ccode, pa.int64()), 10_000), pc.cast(year, pa.int64()))
+
+    def lookup(value: Hashable) -> str | None:
+        packed = int(str(value))
+        return iso_for(codes, packed // 10_000, packed % 10_000)
+
+    return map_values(key, lookup)
 
 
 def _missing_to_null(column: pa.ChunkedArray, name: str, file: str) -> pa.ChunkedArray:
