@@ -46,6 +46,12 @@ class UnknownDatasetError(UserInputError):
     code = "AW102"
 
 
+class InvalidEventError(UserInputError):
+    """An event (or actor, evidence, document) whose fields break the event model's rules."""
+
+    code = "AW103"
+
+
 class DataError(AllianceWatchError):
     """A data file is missing, malformed, truncated or not what the registry expects."""
 

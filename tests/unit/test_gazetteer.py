@@ -82,7 +82,7 @@ def triples(actors: list[Actor]) -> list[tuple[str | None, str | None]]:
         ("the Elysée", "FRA", "GOV"),
         ("Quai d'Orsay", "FRA", "GOV"),
         ("the hermit kingdom", "PRK", None),
-        ("TASS", "RUS", "MED"),
+        ("TASS", "RUS", "JRN"),
         ("Knesset", "ISR", "GOV"),
     ],
 )
@@ -166,18 +166,18 @@ def test_offsets_point_into_the_text(gaz: Gazetteer) -> None:
         ("Russia's Foreign Ministry said", ("Russia's Foreign Ministry", "RUS", "GOV")),
         ("Israel’s army", ("Israel’s army", "ISR", "MIL")),
         ("US forces", ("US forces", "USA", "MIL")),
-        ("Iranian state media", ("Iranian state media", "IRN", "MED")),
+        ("Iranian state media", ("Iranian state media", "IRN", "JRN")),
         ("Syrian rebels", ("Syrian rebels", "SYR", "REB")),
         ("the Ministry of Defence of Ukraine", ("Ministry of Defence of Ukraine", "UKR", "MIL")),
         ("the government of Iran", ("government of Iran", "IRN", "GOV")),
         ("the government, of Iran", ("Iran", "IRN", None)),
         ("Chinese firms", ("Chinese firms", "CHN", "BUS")),
-        ("North Korea's KCNA", ("North Korea's KCNA", "PRK", "MED")),
+        ("North Korea's KCNA", ("North Korea's KCNA", "PRK", "JRN")),
         (
             "Iran's Supreme National Security Council",
             ("Iran's Supreme National Security Council", "IRN", "GOV"),
         ),
-        ("The Washington Post", ("The Washington Post", "USA", "MED")),
+        ("The Washington Post", ("The Washington Post", "USA", "JRN")),
         ("the Russian Security Council", ("Russian Security Council", "RUS", "GOV")),
         ("the Russian State Duma", ("Russian State Duma", "RUS", "GOV")),
         ("the US State Department", ("US State Department", "USA", "GOV")),
@@ -277,7 +277,7 @@ def test_phrase_lists_for_spacy(gaz: Gazetteer) -> None:
 
 
 def test_sector_codes_are_plover_and_cameo() -> None:
-    assert {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "BUS", "MED", "IGO"} <= SECTORS
+    assert {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "BUS", "JRN", "IGO"} <= SECTORS
 
 
 # --- bad data files -------------------------------------------------------------------------------------

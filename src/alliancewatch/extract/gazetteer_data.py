@@ -23,30 +23,12 @@ from pathlib import Path
 
 from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError, MissingFileError
+from alliancewatch.model import SECTORS, Actor
 
-#: Actor sectors, as PLOVER/POLECAT and CAMEO code them.
-SECTORS = frozenset(
-    {
-        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "MED", "EDU", "BUS", "CRM", "CVL",
-        "REL", "REF", "NGO", "LAB", "LEG", "UAF",
-    }
-)  # fmt: skip
 #: The pseudo-country of intergovernmental organisations.
 IGO = "IGO"
 STATUSES = frozenset({"member", "observer", "other"})
 _ROLE = re.compile(r"[A-Z]{2,4}")
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who acts: a display name, an ISO-3 country (``IGO`` for organisations, None for transnational
-    groups), a PLOVER sector (None for a whole state) and a code (``IGO`` + id for organisations, else
-    country + sector as CAMEO writes them)."""
-
-    name: str
-    country: str | None
-    sector: str | None
-    code: str | None = None
 
 
 def make_actor(name: str, country: str | None, sector: str | None) -> Actor:
