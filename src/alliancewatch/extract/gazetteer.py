@@ -33,7 +33,6 @@ from typing import TypeVar
 from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError
 from alliancewatch.extract.gazetteer_data import (
-    Actor,
     Entry,
     GazetteerTables,
     Holder,
@@ -42,6 +41,7 @@ from alliancewatch.extract.gazetteer_data import (
     read_tables,
 )
 from alliancewatch.extract.phrases import PhraseIndex, Token, joinable, tokenize
+from alliancewatch.model import Actor
 
 __all__ = ["Actor", "Gazetteer", "Mention"]
 
