@@ -29,6 +29,12 @@ SETTINGS: tuple[Setting, ...] = (
         None,
         "Where downloaded files are kept; default: a .alliancewatch folder beside the store.",
     ),
+    Setting(
+        "spark_master",
+        "ALLIANCEWATCH_SPARK_MASTER",
+        None,
+        "Spark master for --engine spark: local[N], spark://HOST:7077, yarn… (default local[*]).",
+    ),
 )
 
 
@@ -39,6 +45,7 @@ class Config:
     db: Path
     mirror: str | None = None
     cache: Path | None = None
+    spark_master: str | None = None
 
     @property
     def cache_dir(self) -> Path:
@@ -50,11 +57,12 @@ def load_config(
     mirror: str | Path | None = None,
     cache: str | Path | None = None,
     environ: dict[str, str] | None = None,
+    spark_master: str | None = None,
 ) -> Config:
     """Explicit arguments win over environment variables, which win over defaults."""
     env = os.environ if environ is None else environ
     values: dict[str, str | None] = {}
-    given = {"db": db, "mirror": mirror, "cache": cache}
+    given = {"db": db, "mirror": mirror, "cache": cache, "spark_master": spark_master}
     for setting in SETTINGS:
         explicit = given[setting.name]
         values[setting.name] = (
@@ -66,4 +74,5 @@ def load_config(
         db=Path(db_value),
         mirror=values["mirror"],
         cache=Path(cache_value) if cache_value else None,
+        spark_master=values["spark_master"],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -145,6 +146,137 @@ class Observatory:
             ]
         frame = pd.DataFrame(rows)
         frame.attrs.update({k: record[k] for k in ("a", "b", "treaties", "notes")})
+        return frame
+
+    def gdelt_fetch(
+        self,
+        start: str,
+        end: str | None = None,
+        mirror: str | None = None,
+        version: int = 2,
+        workers: int = 4,
+        retry_quarantined: bool = False,
+    ) -> pd.DataFrame:
+        """Fetch and load the GDELT events files published from ``start`` to ``end`` (YYYY-MM-DD, UTC)
+        that are not loaded yet. One row per file dealt with now: name, url, status (loaded, quarantined,
+        failed), bytes, resumed_from, rows, reason, path; the totals are in ``df.attrs``."""
+        report = services.fetch_gdelt(self.ctx, start, end, mirror, version, workers, retry_quarantined)
+        frame = pd.DataFrame([to_plain(f) for f in report.files])
+        frame.attrs.update({k: v for k, v in to_plain(report).items() if k != "files"})
+        return frame
+
+    def dyad(
+        self,
+        a: str,
+        b: str,
+        freq: str = "month",
+        by: str = "quad",
+        origin: str | None = None,
+        start: str | date | None = None,
+        end: str | date | None = None,
+        both: bool = False,
+        engine: str = "duckdb",
+        everything: bool = False,
+        merge_predecessors: bool = False,
+    ) -> pd.DataFrame:
+        """Events A→B (both ways with ``both``) per period: period, quad (or context), events, raw_rows,
+        mean_intensity; with ``by="direction"``: period, a_to_b, b_to_a, a_share and each side's mean
+        intensity. ``df.attrs`` holds the question (a, b, freq, origin, from, to, engine)."""
+        result = services.dyad(
+            self.ctx, a, b, freq, by, origin, start, end, both, engine, everything, merge_predecessors
+        )
+        record = services.dyad_records(result)
+        frame = pd.DataFrame(services.dyad_rows(result))
+        frame.attrs.update({k: v for k, v in record.items() if k != "periods"})
+        return frame
+
+    def dyads(
+        self,
+        top: int = 20,
+        origin: str | None = None,
+        start: str | date | None = None,
+        end: str | date | None = None,
+        quad: int | None = None,
+        country: str | None = None,
+        engine: str = "duckdb",
+    ) -> pd.DataFrame:
+        """The busiest directed pairs: source, target, events, raw_rows, mean_intensity."""
+        result = services.top_dyads(self.ctx, top, origin, start, end, quad, country, engine)
+        frame = pd.DataFrame(services.top_dyads_rows(result))
+        frame.attrs.update({k: v for k, v in services.top_dyads_records(result).items() if k != "dyads"})
+        return frame
+
+    def ingest(
+        self,
+        *inputs: str,
+        published: str | date | None = None,
+        skip_bad: bool = False,
+        max_bytes: int = 20_000_000,
+        follow_links: bool = False,
+    ) -> pd.DataFrame:
+        """Ingest files, directories or URLs: one row per record (source, status, doc_id, sentences,
+        detail); ``df.attrs`` holds the counts per status and the new document ids."""
+        from alliancewatch.sources.articles import ReadOptions
+
+        when = date.fromisoformat(published) if isinstance(published, str) else published
+        options = ReadOptions(max_bytes=max_bytes, skip_bad=skip_bad, follow_links=follow_links)
+        report = services.ingest(self.ctx, builtins.list(inputs), options, when)
+        frame = pd.DataFrame(services.ingest_rows(report))
+        frame.attrs.update({"summary": report.summary(), "new_doc_ids": report.new_doc_ids})
+        return frame
+
+    def sentences(self, doc_id: str) -> pd.DataFrame:
+        """The sentences of an ingested document: index, text, start, end (characters in its text),
+        date, date_precision, date_text and date_basis (expression, published or none)."""
+        rows = [
+            {**to_plain(s.sentence), "date": s.date, "date_precision": s.date_precision,
+             "date_text": s.date_text, "date_basis": s.date_basis}
+            for s in services.dated_sentences(self.ctx, doc_id)
+        ]  # fmt: skip
+        return pd.DataFrame(rows).drop(columns=["doc_id"], errors="ignore")
+
+    def code(self, text: str, date: str | None = None, store: bool = False) -> pd.DataFrame:
+        """PLOVER events in ``text`` (published on ``date``, YYYY-MM-DD): one row per event with type,
+        mode, source, target, quad, intensity, date, modality, negated, confidence and triggers;
+        ``store`` also saves them. The coder is loaded on first use and kept."""
+        from alliancewatch.services import code as coding
+
+        coder = self.__dict__.get("_coder") or coding.load_coder(self.ctx.codes)
+        self.__dict__["_coder"] = coder
+        events = coding.code_text(coder, text, coding.parse_day(date))
+        if store:
+            coding.store_events(self.ctx.store, events)
+        return pd.DataFrame(coding.coded_rows(events))
+
+    def load(self, origin: str, *paths: str) -> pd.DataFrame:
+        """Load GDELT, ICEWS or POLECAT event files (files, globs, zips, directories): one row per file
+        (file, status, events, raw_rows, mirrored, seconds, error); the totals are in ``df.attrs``."""
+        report = services.load_event_files(self.ctx, origin, builtins.list(paths))
+        frame = pd.DataFrame(services.load_rows(report))
+        frame.attrs.update({k: v for k, v in to_plain(report).items() if k != "files"})
+        return frame
+
+    def events(
+        self,
+        dyad: tuple[str, str] | None = None,
+        start: str | date | None = None,
+        end: str | date | None = None,
+        type: str | None = None,
+        origin: str | None = None,
+        both: bool = False,
+        limit: int | None = 100,
+        unfolded: bool = False,
+        count: bool = False,
+    ) -> pd.DataFrame:
+        """Events in the PLOVER shape, one row each (event_id, type, mode, contexts, quad, cameo_root,
+        intensity, source, target, date, …, origin, raw_count, mirror_of); ``limit`` None or 0 for all.
+        With ``count=True``, one row: origin, events (folded), raw_rows, mirrored."""
+        query = services.event_filter(self.ctx, dyad, start, end, type, origin, both, unfolded)
+        if count:
+            return pd.DataFrame([to_plain(services.event_count(self.ctx, query))])
+        result = services.list_events(self.ctx, query, limit)
+        frame = pd.DataFrame(result.events)
+        frame.attrs.update({"total": result.total, "limit": result.limit})
         return frame
 
 

@@ -320,3 +320,68 @@ def test_missing_file_and_column(codes: CountryCodes, tmp_path: Path) -> None:
     (tmp_path / "people.csv").write_text("name,country,role\nX,IRN,HOS\n", encoding="utf-8")
     with pytest.raises(MalformedFileError, match=r"people\.csv: missing columns \['aliases'"):
         Gazetteer.load(codes, tmp_path)
+
+
+# --- coverage added for the coder: NGOs, more IGOs and armed groups, dated capitals, short aliases -------
+def _one(gaz: Gazetteer, text: str, on: date | None = None) -> list[tuple[str | None, str | None]]:
+    found = gaz.match(text, on)
+    assert len(found) == 1, found
+    return [(a.country, a.sector) for a in found[0].actors]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Amnesty International", "Human Rights Watch", "the International Committee of the Red Cross",
+     "Doctors Without Borders", "Médecins Sans Frontières", "Reporters Without Borders"],
+)  # fmt: skip
+def test_international_ngos_are_organisations_in_the_ngo_sector(gaz: Gazetteer, name: str) -> None:
+    assert _one(gaz, f"{name} said on Monday") == [("IGO", "NGO")]
+
+
+def test_ngo_codes_are_cameo_style(gaz: Gazetteer) -> None:
+    (actor,) = gaz.lookup("Human Rights Watch")
+    assert actor.code == "NGOHRW"
+    assert gaz.counts["ngos"] >= 10
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["the European Community", "the ILO", "the World Food Programme", "the UN refugee agency",
+     "UN peacekeepers", "the Organization of African Unity"],
+)  # fmt: skip
+def test_more_intergovernmental_organisations(gaz: Gazetteer, name: str) -> None:
+    assert _one(gaz, f"{name} announced") == [("IGO", "IGO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "country", "sector"),
+    [
+        ("the Tamil Tigers ambushed", date(2006, 8, 1), "LKA", "REB"),
+        ("FARC guerrillas kidnapped", date(2002, 2, 23), "COL", "REB"),
+        ("UNITA fighters shelled", date(1999, 1, 15), "AGO", "REB"),
+        ("UNITA won seats", date(2012, 9, 1), "AGO", "PTY"),
+        ("the Shining Path attacked", date(1992, 7, 16), "PER", "REB"),
+    ],
+)
+def test_armed_groups_with_dated_sectors(
+    gaz: Gazetteer, text: str, on: date, country: str, sector: str
+) -> None:
+    assert _one(gaz, text, on)[0] == (country, sector)
+
+
+def test_juba_belongs_to_sudan_before_south_sudan_existed(gaz: Gazetteer) -> None:
+    assert _one(gaz, "shells fell on Juba", date(1992, 6, 7)) == [("SDN", "GOV")]
+    assert _one(gaz, "talks opened in Juba", date(2018, 6, 25)) == [("SSD", "GOV")]
+
+
+def test_initialisms_of_people_that_collide_with_other_bodies_are_not_aliases(gaz: Gazetteer) -> None:
+    assert gaz.match("The AKK delegation met the FHC board.", date(2020, 5, 1)) == []
+    assert gaz.lookup("Kramp-Karrenbauer", date(2020, 5, 1))  # the surname still names her
+
+
+def test_single_sector_words_for_generic_actors(gaz: Gazetteer) -> None:
+    assert gaz.sector_words["police"] == "COP"
+    assert gaz.sector_words["students"] == "EDU"
+    assert gaz.sector_words["workers"] == "LAB"
+    assert gaz.sector_words["guerillas"] == "REB"
+    assert "foreign ministry" not in gaz.sector_words  # only one-word phrases

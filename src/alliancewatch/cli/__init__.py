@@ -9,8 +9,14 @@ import typer
 
 from alliancewatch.cli.app import app
 from alliancewatch.cli.arms import arms_command
+from alliancewatch.cli.code import code_command, eval_command
 from alliancewatch.cli.datasets import datasets_app
 from alliancewatch.cli.demo import demo_command
+from alliancewatch.cli.dyad import dyad_command, dyads_command
+from alliancewatch.cli.events import events_command
+from alliancewatch.cli.gdelt import gdelt_app
+from alliancewatch.cli.ingest import ingest_command
+from alliancewatch.cli.load import load_command
 from alliancewatch.cli.trade import trade_command
 from alliancewatch.cli.treaties import treaties_command
 from alliancewatch.cli.vetoes import vetoes_command
@@ -18,12 +24,20 @@ from alliancewatch.cli.votes import votes_command
 from alliancewatch.errors import AllianceWatchError, UserInputError
 
 app.add_typer(datasets_app, name="datasets")
+app.add_typer(gdelt_app, name="gdelt")
 app.command("votes")(votes_command)
 app.command("vetoes")(vetoes_command)
 app.command("trade")(trade_command)
 app.command("arms")(arms_command)
 app.command("treaties")(treaties_command)
 app.command("demo")(demo_command)
+app.command("dyad")(dyad_command)
+app.command("dyads")(dyads_command)
+app.command("ingest")(ingest_command)
+app.command("load")(load_command)
+app.command("events")(events_command)
+app.command("code")(code_command)
+app.command("eval")(eval_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

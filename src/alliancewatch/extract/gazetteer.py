@@ -119,6 +119,11 @@ class Gazetteer:
             key = (str(holder.actor.country), holder.role)
             self._holders.setdefault(key, []).append(holder)
         self.states: dict[str, str] = dict(tables.states)
+        #: One-word institution and people words ("police", "students") to their sector, for generic actors.
+        self.sector_words: dict[str, str] = {}
+        for phrase, sector in tables.sector_words:
+            if " " not in phrase:
+                self.sector_words.setdefault(phrase.lower(), sector)
         self.names: dict[str, str] = dict(tables.names)
         self.counts: dict[str, int] = {**tables.counts, "phrases": len(self._index.phrases())}
 

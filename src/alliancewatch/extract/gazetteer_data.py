@@ -195,6 +195,16 @@ def _read_places(folder: Traversable | Path, codes: CountryCodes, out: Gazetteer
             out.entries.append((_required(row, "phrase", where), Entry(kind, actor)))
             count += 1
         out.counts[file.removesuffix(".csv")] = count
+    # Capitals that changed state or status (Juba was Sudan's before 9 July 2011): one row per period.
+    count = 0
+    columns = ("phrase", "country", "sector", "start", "end")
+    for where, row in _rows(folder, "capitals_dated.csv", columns, optional=True):
+        iso3 = str(_country(row["country"], codes, where))
+        actor = make_actor(out.names.get(iso3) or codes.name(iso3), iso3, _sector(row["sector"], where))
+        start, end = _period(row, where)
+        out.entries.append((_required(row, "phrase", where), Entry("capital", actor, start, end)))
+        count += 1
+    out.counts["capitals_dated"] = count
 
 
 def _read_organisations(folder: Traversable | Path, codes: CountryCodes, out: GazetteerTables) -> None:
@@ -208,6 +218,18 @@ def _read_organisations(folder: Traversable | Path, codes: CountryCodes, out: Ga
         for phrase in dict.fromkeys([row["name"], *_split(row["aliases"])]):
             out.entries.append((phrase, Entry("igo", actor)))
     out.counts["igos"] = len(ids)
+    # International NGOs belong to no state: like IGOs they take the code IGO as their "country" (the
+    # PLOVER gold records code them so), with the sector NGO and a CAMEO-style code NGO + id.
+    ngos: set[str] = set()
+    for where, row in _rows(folder, "ngos.csv", ("id", "name", "aliases"), optional=True):
+        org = _required(row, "id", where)
+        if org in ngos or not org.isalnum() or org != org.upper():
+            raise MalformedFileError(f"{where}: organisation id {org!r} is repeated or not upper-case A-Z0-9")
+        ngos.add(org)
+        actor = Actor(_required(row, "name", where), IGO, "NGO", "NGO" + org)
+        for phrase in dict.fromkeys([row["name"], *_split(row["aliases"])]):
+            out.entries.append((phrase, Entry("ngo", actor)))
+    out.counts["ngos"] = len(ngos)
     for kind, file in (("institution", "institutions.csv"), ("group", "groups.csv")):
         seen: set[str] = set()
         for where, row in _rows(folder, file, ("id", "name", "aliases", "country", "sector")):

@@ -79,6 +79,65 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE TABLE unsc_veto_members (veto_id INTEGER NOT NULL, member VARCHAR NOT NULL);
         """,
     ),
+    (
+        2,
+        # GDELT files that `gdelt fetch` has dealt with, so a re-run fetches and loads only what is new.
+        """
+        CREATE TABLE gdelt_files (
+            url VARCHAR PRIMARY KEY, md5 VARCHAR NOT NULL, size BIGINT, status VARCHAR NOT NULL,
+            fetched_at TIMESTAMP NOT NULL, loaded BOOLEAN NOT NULL, reason VARCHAR, rows BIGINT
+        );
+        """,
+    ),
+    (
+        3,
+        # Events: text-coded events (the columns of store/events_schema.py EVENT_SCHEMA; machine-coded ones
+        # are Parquet beside the store), the event files loaded (one row per file, so reloading is
+        # incremental), and the files refused as malformed (a copy is kept, the user's file is not touched).
+        """
+        CREATE TABLE text_events (
+            event_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, date DATE, date_precision VARCHAR,
+            year SMALLINT, month TINYINT, type VARCHAR, mode VARCHAR, contexts VARCHAR[], quad TINYINT,
+            cameo_code VARCHAR, cameo_root VARCHAR, intensity DOUBLE,
+            sources STRUCT(name VARCHAR, country VARCHAR, sector VARCHAR)[],
+            targets STRUCT(name VARCHAR, country VARCHAR, sector VARCHAR)[],
+            source_countries VARCHAR[], target_countries VARCHAR[], negated BOOLEAN, modality VARCHAR,
+            confidence DOUBLE, doc_id VARCHAR, sentence_index INTEGER, sentence VARCHAR, triggers VARCHAR[],
+            span_start INTEGER, span_end INTEGER, geo_country VARCHAR, raw_count INTEGER, mirror_of VARCHAR,
+            source_file VARCHAR
+        );
+        CREATE TABLE event_files (
+            origin VARCHAR NOT NULL, name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, rows BIGINT NOT NULL,
+            raw_rows BIGINT NOT NULL, mirrored BIGINT NOT NULL, unmapped BIGINT NOT NULL,
+            first_date DATE, last_date DATE, parts VARCHAR[] NOT NULL, loaded_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (origin, name)
+        );
+        CREATE TABLE quarantine (
+            origin VARCHAR NOT NULL, name VARCHAR NOT NULL, path VARCHAR NOT NULL, copy VARCHAR,
+            sha256 VARCHAR, code VARCHAR NOT NULL, error VARCHAR NOT NULL, quarantined_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
+    (
+        4,
+        # Ingested articles (store/documents.py): the clean text with its provenance (sha256 of the bytes
+        # as read, sha256 of the normalised text for exact duplicates, MinHash LSH band hashes for near
+        # ones), and its sentences with character offsets into that text and a candidate event date.
+        """
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY, title VARCHAR, url VARCHAR, published DATE, outlet VARCHAR,
+            text VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, content_sha256 VARCHAR NOT NULL UNIQUE,
+            language VARCHAR NOT NULL, source VARCHAR NOT NULL, external_id VARCHAR,
+            lsh_bands UBIGINT[] NOT NULL, ingested_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE sentences (
+            doc_id VARCHAR NOT NULL, idx INTEGER NOT NULL, text VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+            date DATE, date_precision VARCHAR, date_text VARCHAR, date_basis VARCHAR NOT NULL,
+            PRIMARY KEY (doc_id, idx)
+        );
+        """,
+    ),
 )
 
 LATEST = MIGRATIONS[-1][0]

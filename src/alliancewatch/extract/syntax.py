@@ -1,0 +1,97 @@
+"""Small walks over spaCy's dependency parse that the coder's modules share.
+
+spaCy ships no type information, so tokens and spans are typed ``Any`` here (:data:`Token`, :data:`Span`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span or Doc
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive: it has a passive subject or auxiliary, or is a past participle hung
+    on a noun ("strikes condemned by Moscow")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The patient of a passive verb: its passive subject, or the noun a participle hangs on."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def prep_objects(prep: Token | None) -> list[Token]:
+    """The objects of a preposition token (its pobj, or pcomp)."""
+    if prep is None:
+        return []
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def infinitive(verb: Token) -> bool:
+    """Whether ``verb`` has the infinitive marker "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def verb_forms(token: Token) -> list[str]:
+    """The lemma of a verb, then guesses from its spelling for when the lemmatizer slips ("staged"
+    lemmatized as "stag", "vetoed" as "vetoe")."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    forms = [lemma]
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)] + repl)
+    forms.append(word)
+    return list(dict.fromkeys(forms))
+
+
+def phrase(head: Token, limit: int = 40) -> list[Token]:
+    """``head`` and the words under it, leaving out relative and adverbial clauses hung on it."""
+    out = [head]
+    stack = list(head.children)
+    while stack and len(out) < limit:
+        token = stack.pop()
+        if token.dep_ in ("relcl", "acl", "advcl", "parataxis"):
+            continue
+        out.append(token)
+        stack.extend(token.children)
+    return out
+
+
+def depth(token: Token) -> int:
+    """How many heads lie above ``token`` in its sentence."""
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def within(inner: Token, outer: Token) -> bool:
+    """Whether ``outer`` governs ``inner`` without a clause boundary (ccomp, parataxis, conj) between."""
+    node = inner
+    for _ in range(12):
+        if node.i == outer.i:
+            return True
+        if node.dep_ in ("ccomp", "parataxis", "conj") or node.head is node:
+            return False
+        node = node.head
+    return False
