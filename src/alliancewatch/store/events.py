@@ -30,11 +30,12 @@ import hashlib
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 import duckdb
 import pyarrow as pa
@@ -48,7 +49,13 @@ from alliancewatch.store.events_schema import EVENT_COLUMNS, EVENT_SCHEMA
 PARTITIONS = ("origin", "year", "month")
 _HIVE = "hive_partitioning = true, hive_types = {'origin': VARCHAR, 'year': SMALLINT, 'month': TINYINT}"
 RAW_COLUMNS = ("raw_event_id", "event_id", "geo_country", "source_file")
-FLUSH_ROWS = 25_000
+# Settings for the writes of one file, so memory stays bounded for files of tens of millions of rows:
+# events are read from the file as they are joined to their (smaller) fold groups, and DuckDB must not
+# flip that join to hold the file's rows in a hash table; a partition (month) is flushed to its Parquet
+# file every 20,000 rows instead of being held whole.
+_WRITE_SETTINGS: Mapping[str, str | int] = MappingProxyType(
+    {"disabled_optimizers": "build_side_probe_side", "partitioned_write_flush_threshold": 20_000}
+)
 
 
 @dataclass(frozen=True)
@@ -140,6 +147,19 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+@contextmanager
+def _settings(con: duckdb.DuckDBPyConnection, values: Mapping[str, str | int]) -> Iterator[None]:
+    """DuckDB settings changed for the length of a ``with`` block, then put back as they were."""
+    before = {name: con.execute("SELECT current_setting(?)", [name]).fetchall()[0][0] for name in values}
+    try:
+        for name, value in values.items():
+            con.execute(f"SET {name} = {_literal(str(value)) if isinstance(value, str) else value}")
+        yield
+    finally:
+        for name, value in before.items():
+            con.execute(f"SET {name} = {_literal(str(value)) if isinstance(value, str) else value}")
+
+
 def part_stem(name: str) -> str:
     """File-name stem of a loaded file's parts: readable, and unique per name (a hash of it)."""
     readable = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in name).strip("._")[:80]
@@ -220,10 +240,7 @@ def write_event_file(
         f"FORMAT parquet, PARTITION_BY (origin, year, month), FILENAME_PATTERN {_literal(stem + '_{i}')}"
     )
     columns = tuple(c for c in EVENT_COLUMNS if c not in PARTITIONS)
-    # DuckDB keeps each partition in memory until it holds this many rows: bounded, a file of years of
-    # events (tens of millions of rows over dozens of months) is written without holding it all.
-    con.execute(f"SET partitioned_write_flush_threshold = {FLUSH_ROWS}")
-    try:
+    with _settings(con, _WRITE_SETTINGS):
         con.execute(
             f"COPY (SELECT {_typed(columns)}, origin, year, month FROM {EVENTS}) "
             f"TO {_literal(str(new / layout.root.name))} ({options})"
@@ -233,8 +250,6 @@ def write_event_file(
             f"TO {_literal(str(new / layout.raw.name))} ({options})",
             [name],
         )
-    finally:
-        con.execute("RESET partitioned_write_flush_threshold")
     parts = tuple(sorted(p.relative_to(new).as_posix() for p in new.rglob("*.parquet")))
     previous = loaded_file(store, origin, name)
     record = EventFileRecord(
