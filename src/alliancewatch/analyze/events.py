@@ -115,10 +115,17 @@ def directed(events: ir.Table, a: Sequence[str], b: Sequence[str]) -> ir.Boolean
     return involves(events.source_countries, a) & involves(events.target_countries, b)
 
 
+def reciprocal(events: ir.Table, a: Sequence[str], b: Sequence[str]) -> ir.BooleanValue:
+    """True for events with no target in which both ``a`` and ``b`` are sources (talks, a treaty signed
+    together: PLOVER lists every party of a reciprocal event as a source)."""
+    sources = events.source_countries
+    return (events.target_countries.length() == 0) & involves(sources, a) & involves(sources, b)
+
+
 def dyad(events: ir.Table, a: Sequence[str], b: Sequence[str], both: bool = False) -> ir.Table:
-    """Events A→B, or with ``both`` A→B and B→A (an event in both directions counts once)."""
+    """Events A→B, or with ``both`` A→B, B→A and reciprocal events of the two (each event counts once)."""
     mask = directed(events, a, b)
-    return events.filter(mask | directed(events, b, a) if both else mask)
+    return events.filter(mask | directed(events, b, a) | reciprocal(events, a, b) if both else mask)
 
 
 def with_period(events: ir.Table, freq: str) -> ir.Table:

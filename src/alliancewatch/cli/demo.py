@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+import time
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from alliancewatch.cli.common import FormatOption, check_format, context, emit
-from alliancewatch.registry import DatasetSpec
+from alliancewatch.errors import NotLoadedError
 from alliancewatch.report.output import render
 from alliancewatch.services import (
-    fetch_datasets,
+    Context,
+    event_filter,
+    list_events,
     partner_rows,
     treaties_rows,
     veto_draft_rows,
     vetoes_rows,
 )
+from alliancewatch.services.build import build_observatory
 from alliancewatch.services.summary import PairSummary, pair_summary
 
 
@@ -29,11 +34,17 @@ def demo_command(
         str | None, typer.Option("--mirror", help="Directory or URL laid out like ../shared/data.")
     ] = None,
     fetch: Annotated[
-        bool, typer.Option("--fetch/--no-fetch", help="Fetch and load every dataset first.")
+        bool,
+        typer.Option(
+            "--fetch/--no-fetch", help="Build first: datasets, the corpus, the mirror's event files."
+        ),
     ] = True,
+    corpus: Annotated[
+        Path, typer.Option("--corpus", help="Articles to ingest and code (skipped when absent).")
+    ] = Path("corpus"),
     fmt: FormatOption = "table",
 ) -> None:
-    """Load every dataset, then print a pair's alignment: votes, ideal points, arms, treaties, vetoes, trade.
+    """Build the observatory, then show a pair: votes, ideal points, arms, treaties, vetoes, trade, events.
 
     Example: alliancewatch demo IRN RUS --mirror ../shared/data
     """
@@ -41,19 +52,50 @@ def demo_command(
     aw = context(ctx, mirror)
     err = Console(stderr=True)
     if fetch:
-
-        def started(spec: DatasetSpec) -> None:
-            err.print(f"[dim]loading {spec.name} …[/dim]")
-
-        reports = fetch_datasets(aw, [], mirror, on_start=started)
-        total = sum(sum(r.rows.values()) for r in reports)
-        seconds = sum(r.seconds for r in reports)
-        err.print(f"loaded {len(reports)} datasets, {total:,} rows, in {seconds:.1f} s into {aw.config.db}")
+        started = time.perf_counter()
+        built = build_observatory(aw, mirror, corpus, say=lambda line: err.print(f"[dim]{line} …[/dim]"))
+        rows = sum(sum(r.rows.values()) for r in built.datasets)
+        err.print(
+            f"built in {time.perf_counter() - started:.1f} s into {aw.config.db}: "
+            f"{len(built.datasets)} datasets ({rows:,} rows); documents {built.documents or 'none'}; "
+            f"{built.text_events} events coded from "
+            f"{built.coded_documents} documents; event files {built.event_files or 'none'}"
+        )
     summary = pair_summary(aw, a, b)
+    evidence = _pair_events(aw, summary.a, summary.b)
     if fmt == "json":
-        emit(summary, fmt)
+        emit({"summary": summary, "text_events": evidence}, fmt)
         return
     _print_sections(summary, fmt)
+    if evidence:
+        rows_out = [_evidence_row(e) for e in evidence]
+        title = f"Events between {summary.a} and {summary.b} coded from the articles (the evidence)"
+        sys.stdout.write("\n" + (f"# {title}\n" if fmt == "csv" else ""))
+        sys.stdout.write(render(rows_out, fmt, rows=rows_out, title=title) + "\n")
+
+
+def _pair_events(aw: Context, a: str, b: str, limit: int = 25) -> list[dict[str, Any]]:
+    """Text-coded events between the pair, either direction, newest first (empty when none are stored)."""
+    try:
+        found = list_events(aw, event_filter(aw, dyad=(a, b), both=True, origin="text"), limit=0)
+    except NotLoadedError:
+        return []
+    return sorted(found.events, key=lambda e: str(e["date"]), reverse=True)[:limit]
+
+
+def _evidence_row(event: dict[str, Any]) -> dict[str, Any]:
+    def countries(actors: list[dict[str, Any]]) -> str:
+        return " ".join(sorted({str(x.get("country")) for x in actors if x.get("country")}))
+
+    sentence = (event.get("evidence") or {}).get("sentence") or ""
+    return {
+        "date": str(event["date"])[: {"year": 4, "month": 7}.get(str(event["date_precision"]), 10)],
+        "type": event["type"] + (" (negated)" if event["negated"] else ""),
+        "source": countries(event["source"]),
+        "target": countries(event["target"]),
+        "modality": event["modality"],
+        "sentence": sentence if len(sentence) <= 110 else sentence[:107] + "…",
+    }
 
 
 def _print_sections(s: PairSummary, fmt: str) -> None:

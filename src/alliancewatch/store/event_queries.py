@@ -19,7 +19,8 @@ from alliancewatch.store.events_schema import EVENT_COLUMNS
 @dataclass(frozen=True)
 class EventFilter:
     """Which events: one origin, a date range (inclusive), one PLOVER type, and a dyad — events from any
-    of ``sources`` to any of ``targets`` (ISO-3 codes or IGO), either way round with ``both``. None means
+    of ``sources`` to any of ``targets`` (ISO-3 codes or IGO), either way round with ``both`` (which also
+    takes reciprocal events, with no target, in which both sides are among the sources). None means
     no restriction. ``unfolded`` reads one row per raw row instead of one per folded event."""
 
     origin: str | None = None
@@ -55,8 +56,14 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         directed = "(list_has_any(source_countries, ?) AND list_has_any(target_countries, ?))"
         params += [list(f.sources), list(f.targets)]
         if f.both:
-            directed = f"({directed} OR {directed})"
-            params += [list(f.targets), list(f.sources)]
+            # Reciprocal events (talks, a treaty signed together) list every party as a source and have
+            # no target; with either direction asked for, they count for the pair when both are parties.
+            reciprocal = (
+                "(len(target_countries) = 0 AND list_has_any(source_countries, ?) "
+                "AND list_has_any(source_countries, ?))"
+            )
+            directed = f"({directed} OR {directed} OR {reciprocal})"
+            params += [list(f.targets), list(f.sources), list(f.sources), list(f.targets)]
         clauses.append(directed)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
