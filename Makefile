@@ -28,4 +28,4 @@ test: lint
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) alliancewatch.duckdb .alliancewatch
+	rm -rf $(VENV) alliancewatch.duckdb alliancewatch.events alliancewatch.events_raw alliancewatch.quarantine alliancewatch.tmp .alliancewatch
