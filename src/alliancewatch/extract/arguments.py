@@ -48,6 +48,34 @@ _QUANTITIES = frozenset(
 )
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod")
 _SUBJECTS = ("nsubj", "csubj")
+#: Nouns after which a nationality adjective describes a language, dish or good, not who acts.
+_THING_NOUNS = frozenset(
+    {
+        "language",
+        "speaker",
+        "speaking",
+        "dialect",
+        "alphabet",
+        "script",
+        "cuisine",
+        "food",
+        "dish",
+        "cooking",
+        "carpet",
+        "rug",
+        "tea",
+        "wine",
+        "vodka",
+        "literature",
+        "poetry",
+        "grammar",
+        "translation",
+        "subtitle",
+        "lesson",
+    }
+)
+#: Nouns after a people adjective that make it an ethnic group, not its state ("the Armenian diaspora").
+_PEOPLE_GROUPS = frozenset({"diaspora", "community", "minority", "origin", "descent", "expatriate", "émigré"})
 #: Mention kinds that name a people or a language-like adjective, not an institution that acts.
 POPULAR_KINDS = frozenset({"adjective", "demonym"})
 #: Mention kinds that can name a place.
@@ -68,6 +96,8 @@ class DocMemory:
     """What a document has said so far: the last named subject actors, for pronouns across sentences."""
 
     last_subject: tuple[Actor, ...] = ()
+    #: the states named so far in the document (by name or capital), for titles that name none
+    countries: tuple[str, ...] = ()
     by_sentence: list[tuple[Actor, ...]] = field(default_factory=list)
 
 
@@ -82,8 +112,10 @@ class SentenceActors:
         memory: DocMemory,
         states: Mapping[str, str] | None = None,
         sectors: Mapping[str, str] | None = None,
+        titles: frozenset[str] = frozenset(),
     ) -> None:
         self.sent = sent
+        self.titles = titles
         self.sectors = sectors or {}
         self.memory = memory
         self.pronouns = rules.pronouns
@@ -92,13 +124,18 @@ class SentenceActors:
         self.states = states or {}
         self._at: dict[int, tuple[Actor, ...]] = {}
         self._kind: dict[int, str] = {}
-        self.mentions = list(mentions)
+        self.mentions = []
         doc = sent.doc
         base = sent.start_char
         for mention in mentions:
             span = doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
             if span is None:
                 continue
+            if mention.kind in POPULAR_KINDS and _names_a_thing(span):
+                continue  # "the Russian language", "Persian carpets": a trait of a thing, no actor
+            if mention.kind == "sector" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+                continue  # "ethnic Russian separatists": armed people of wherever they act, not Russia's
+            self.mentions.append(mention)
             for token in span:
                 self._at[token.i] = mention.actors
                 self._kind[token.i] = mention.kind
@@ -120,8 +157,12 @@ class SentenceActors:
         """A phrase that names people or forces without naming whose ("police", "thousands of
         students"): its head word and the sector that word gives (None for a word with no sector);
         None when the phrase names an actor or is no generic word."""
-        if token.i in self._at or token.pos_ == "PRON":
+        if token.pos_ == "PRON":
             return None
+        if token.i in self._at:
+            if not self.ethnic(token):
+                return None
+            return token, None  # "ethnic Albanians": people, placed where they act
         if token.lemma_.lower() in _QUANTITIES:  # "thousands of students": the students
             inner = next((o for c in token.children if c.lower_ == "of" for o in prep_objects(c)), None)
             if inner is None or inner.i in self._at:
@@ -131,9 +172,36 @@ class SentenceActors:
         sector = self.sectors.get(word) or self.sectors.get(lemma)
         if sector is None and lemma not in generic_words and word not in generic_words:
             return None
-        if any(c.dep_ in ("amod", "compound", "poss") and c.i in self._at for c in token.children):
+        if any(
+            c.dep_ in ("amod", "compound", "poss") and c.i in self._at and not self.ethnic(c)
+            for c in token.children
+        ):
             return None  # "Iranian police" names its country already
         return token, sector
+
+    def title(self, token: Token) -> bool:
+        """True for an office word that names no country ("the Socialist prime minister", "the
+        president"): no mention on it or its modifiers, and its words end in a role of ``roles.csv``."""
+        if token.i in self._at or any(c.i in self._at for c in token.subtree):
+            return False
+        doc = token.doc
+        phrases = (" ".join(t.lower_ for t in doc[max(token.i - k, 0) : token.i + 1]) for k in range(4))
+        return any(p in self.titles for p in phrases)
+
+    def named_countries(self) -> tuple[str, ...]:
+        """The states this sentence names by name or capital, in order."""
+        found = (a.country for m in self.mentions if m.kind in ("name", "capital") for a in m.actors)
+        return tuple(dict.fromkeys(c for c in found if c and c != "IGO"))
+
+    def ethnic(self, token: Token) -> bool:
+        """True for a people word that names an ethnic group or diaspora, not a state: "ethnic
+        Albanians", "ethnic Russian separatists", "the Armenian diaspora", "of Turkish origin"."""
+        if self._kind.get(token.i) not in POPULAR_KINDS:
+            return False
+        before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+        if before == "ethnic" or any(c.lower_ == "ethnic" for c in token.children):
+            return True
+        return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in _PEOPLE_GROUPS
 
     def has_actors(self) -> bool:
         return bool(self._at)
@@ -160,7 +228,10 @@ class SentenceActors:
         if depth > 6:
             return how
         own = self.at(token)
-        if own and self._kind.get(token.i) == "demonym":
+        if own and self.ethnic(token):
+            # "ethnic Albanians", "the Turkish community": a people, of wherever it lives or acts
+            own = self._place_of(token, skip, depth, resolve)
+        elif own and self._kind.get(token.i) == "demonym":
             # "Albanians of southern Serbia", "Palestinians in Gaza": a people where it lives
             place = self._place_of(token, skip, depth, resolve)
             own = place or own
@@ -356,6 +427,16 @@ class SentenceActors:
         if token is None or token.pos_ == "PRON":
             return ()
         return self.np_actors(token).actors
+
+
+def _names_a_thing(span: Span) -> bool:
+    """Whether a people adjective qualifies a language or a good ("Russian language", "Russian-speaking",
+    "Persian carpets") rather than naming who acts."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].text in ("-", "–"):
+        i += 1
+    return i < len(doc) and (doc[i].lower_ in _THING_NOUNS or doc[i].lemma_.lower() in _THING_NOUNS)
 
 
 def _relative_clause(pronoun: Token) -> Token | None:

@@ -81,7 +81,13 @@ class EventCoder:
         rules = self.lexicon.rules
         mentions = self.gazetteer.match(sent.text, published)
         actors = SentenceActors(
-            sent, mentions, rules, memory, self.gazetteer.names, self.gazetteer.sector_words
+            sent,
+            mentions,
+            rules,
+            memory,
+            self.gazetteer.names,
+            self.gazetteer.sector_words,
+            frozenset(self.gazetteer.role_phrases()),
         )
         if not mentions and not memory.last_subject:
             return []
@@ -96,6 +102,7 @@ class EventCoder:
                 draft.modality, draft.reporter = clause.modality, clause.reporter
                 draft.obligation = clause.obligation
             kept = Deriver(self.lexicon, self.plover, actors).run(drafts)
+        memory.countries = tuple(dict.fromkeys([*memory.countries, *actors.named_countries()]))
         main = actors.main_subject()
         if main:
             memory.last_subject = main

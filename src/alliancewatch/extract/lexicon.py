@@ -18,7 +18,8 @@ The lexicon is data this project writes (``alliancewatch/data/lexicon/``), versi
   ``state_type`` (the type when the source is a state or government: a state that "protests" makes a
   complaint); ``requires`` (``actor_target``: the row applies only when a target phrase names an actor
   itself; ``person_subject``: only when the subject is a person, "the minister arrived", not "the missiles
-  arrived"); ``confidence`` (a prior in 0..1).
+  arrived"; ``labour``: only for a work stoppage, "went on strike", "staged a strike" with no "on"/"against"
+  target); ``confidence`` (a prior in 0..1).
 - ``terms.csv``: argument words with the class trigger rows test and the context they add.
 - ``rules.yaml``: the words that are not events but change them (reporting, future, hypothetical,
   transparent and negating verbs; auxiliaries; light verbs such as "hold" in "held talks") and the tables
@@ -50,7 +51,7 @@ __all__ = ["FRAMES", "Lexicon", "Rules", "TermIndex", "Trigger"]
 FRAMES = ("plain", "promise", "decide", "refuse", "request", "threaten", "accuse", "prepare", "forbid")
 POS = ("verb", "noun", "adj")
 ROLES = ("source", "target", "theme", "none")
-REQUIREMENTS = ("", "actor_target", "person_subject")
+REQUIREMENTS = ("", "actor_target", "person_subject", "labour")
 SPECIAL_OBJECTS = ("@actor", "@any", "@clause", "@none", "@demand")
 _COLUMNS = ("pos", "trigger", "object", "type", "mode", "cameo", "contexts", "subject", "object_role")
 _WORD = re.compile(r"[a-z][a-z'\-]*")

@@ -15,6 +15,13 @@ from alliancewatch.extract.drafts import PARTICIPANT_PREPS, Draft, Drafter
 from alliancewatch.extract.lexicon import Trigger
 from alliancewatch.extract.syntax import Token, prep_objects, verb_forms
 
+#: Verbs before "on strike" ("went on strike", "remain on strike").
+_ON_STRIKE = frozenset({"go", "be", "remain", "stay", "walk", "come"})
+#: Verbs whose object strike is called by the strikers ("unions called a strike").
+_CALL_STRIKE = frozenset({"call", "declare"})
+#: Sectors that strike with weapons, not by stopping work (None: the state itself).
+_NOT_STRIKERS = frozenset({None, "MIL", "GOV", "REB", "INS", "PTY"})
+
 
 class NounDrafter(Drafter):
     """A :class:`Drafter` that also drafts noun events (see the module docstring)."""
@@ -28,6 +35,8 @@ class NounDrafter(Drafter):
             if modifiers is None:
                 continue
             light = self._light_verb(token)
+            if sense.requires == "labour" and light is None:
+                light = self._strike_caller(token)
             if light is not None and any(d.trigger.i == light.i for d in verbs):
                 return None  # the verb's own sense covers it ("imposed sanctions", "reached a deal")
             if not self._noun_fits(sense, token, modifiers, light):
@@ -66,6 +75,8 @@ class NounDrafter(Drafter):
             clause = any(c.dep_ in ("acl", "relcl") for c in token.children)
             if not any(n in classes or (n == "@clause" and clause) for n in sense.objects):
                 return False
+        if sense.requires == "labour":
+            return self._labour_strike(token, light)
         if sense.requires == "actor_target":
             holders = [token] + ([light] if light is not None else [])
             return any(
@@ -76,6 +87,38 @@ class NounDrafter(Drafter):
                 for o in prep_objects(prep)
             )
         return True
+
+    def _strike_caller(self, token: Token) -> Token | None:
+        # Unions "call" or "declare" a strike: the caller is the striker, which holds for no other noun.
+        head = token.head
+        if token.dep_ == "dobj" and head.lemma_.lower() in _CALL_STRIKE:
+            return head
+        return None
+
+    def _labour_strike(self, token: Token, light: Token | None) -> bool:
+        """A work stoppage rather than an attack: "on strike" after go/be/remain, or a strike staged or
+        called by people who are not a state or its forces and aimed "on"/"against" no actor."""
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _ON_STRIKE:
+            return True
+        if light is None:
+            return False
+        holders = [token, light]
+        if any(
+            self.actors.at(o)
+            for h in holders
+            for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at")
+            for o in prep_objects(prep)
+        ):
+            return False
+        subject, _ = self.actors.subject(light)
+        if subject is None:
+            return False
+        found = self.actors.np_actors(subject).actors
+        if not found:  # "teachers staged a strike": generic people, placed later by where they act
+            return self.actors.generic(subject, self.rules.generic_agents) is not None
+        return all(a.sector not in _NOT_STRIKERS for a in found)
 
     def _light_verb(self, token: Token) -> Token | None:
         node = token
@@ -116,6 +159,7 @@ class NounDrafter(Drafter):
         if light is not None:
             draft.words.insert(0, light)
             subject, how = self.actors.subject(light)
+            draft.subject = subject
             if subject is not None:
                 found = self.actors.np_actors(subject)
                 draft.add("source", found)
@@ -131,7 +175,12 @@ class NounDrafter(Drafter):
                     draft.sources = [*lead, *(a for a in draft.sources if a not in lead)]
                     draft.how = "inherited"
         draft.source_kinds = tuple(kinds)
-        if not draft.sources or (draft.how == "pronoun" and light is None and not draft.targets):
+        generic = draft.subject is not None and (
+            self.actors.generic(draft.subject, self.rules.generic_agents) is not None
+        )
+        if (not draft.sources and not generic) or (
+            draft.how == "pronoun" and light is None and not draft.targets
+        ):
             return None  # "its involvement in killing": too loose to be an event of its own
         parts = [c for c in token.children if c.dep_ in ("prep", "compound", "amod")]
         draft.classes, draft.contexts = self._argument_terms(

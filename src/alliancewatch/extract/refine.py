@@ -102,6 +102,8 @@ class Refiner:
             places = self.actors.places(head) or self.actors.places(subject) or self._place(draft)
             countries = dict.fromkeys(a.country for a in places if a.country and a.country != "IGO")
             draft.sources = [make_actor(self.actors.state(c).name, c, sector) for c in countries]
+        if subject is not None and generic is None and self.actors.title(subject):
+            self._titled(draft)
         if draft.targets:
             return
         sectors: list[str | None] = []
@@ -120,6 +122,23 @@ class Refiner:
                 draft.targets = draft.targets or list(found)
                 return
         draft.generic_sectors = sectors
+
+    def _titled(self, draft: Draft) -> None:
+        """A title that names no country ("the Socialist prime minister met Putin in Madrid") is an
+        official of the document's one state so far, else of the place of the event unless that place
+        is what the event is aimed at; with neither, the subject stays without an actor."""
+        known = self.actors.memory.countries
+        countries: list[str] = list(known) if len(known) == 1 else []
+        if not countries:
+            aimed = {a.country for a in draft.targets}
+            found = self._place(draft)
+            named = dict.fromkeys(str(a.country) for a in found if a.country and a.country != "IGO")
+            countries = [c for c in named if c not in aimed]
+        if len(countries) != 1:
+            return
+        official = make_actor(self.actors.state(countries[0]).name, countries[0], "GOV")
+        if all(a.country != countries[0] for a in draft.sources):
+            draft.sources = [official, *draft.sources]
 
     def _self_target(self, draft: Draft) -> None:
         """With still no target, generic people as targets of a mostly domestic event, and a protest or

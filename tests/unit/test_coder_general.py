@@ -1,0 +1,88 @@
+"""The event coder on wordings that are not in any gold file: labour strikes, ethnic groups named by a
+nationality, nationality adjectives on languages and goods, and office titles that name no country.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from alliancewatch.extract.pipeline import Coder
+from alliancewatch.model import Event
+
+DAY = date(2024, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def coder() -> Coder:
+    return Coder.load()
+
+
+def triples(
+    events: list[Event],
+) -> set[tuple[str, str | None, tuple[str | None, ...], tuple[str | None, ...]]]:
+    """(type, mode, source countries, target countries) of the non-negated events."""
+    return {
+        (e.type, e.mode, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+        for e in events
+        if not e.negated
+    }
+
+
+def test_workers_went_on_strike(coder: Coder) -> None:
+    events = coder.code("Thousands of port workers went on strike in Chile over pensions.", DAY)
+    assert ("PROTEST", "strike", ("CHL",), ("CHL",)) in triples(events)
+    assert all(e.type != "ASSAULT" for e in events)
+
+
+def test_teachers_staged_a_strike(coder: Coder) -> None:
+    events = coder.code("Teachers staged a strike in Kenya to demand higher pay.", DAY)
+    assert ("PROTEST", "strike", ("KEN",), ("KEN",)) in triples(events)
+
+
+def test_unions_called_a_strike(coder: Coder) -> None:
+    events = coder.code("Unions called a strike in Nigeria after fuel prices doubled.", DAY)
+    assert {(e.type, e.mode) for e in events} == {("PROTEST", "strike")}
+
+
+def test_a_state_strike_stays_an_attack(coder: Coder) -> None:
+    events = coder.code("Russia launched strikes on Kharkiv overnight.", DAY)
+    assert {e.type for e in events} == {"ASSAULT"}
+
+
+def test_ethnic_people_take_the_country_where_they_act(coder: Coder) -> None:
+    events = coder.code("Ethnic Hungarians demonstrated in Romania against the new school law.", DAY)
+    found = triples(events)
+    assert found and all(t[2] == ("ROU",) for t in found)
+
+
+def test_ethnic_armed_group_is_not_the_state_of_the_adjective(coder: Coder) -> None:
+    events = coder.code("Ethnic Serbian rebels attacked police in Kosovo.", DAY)
+    assert all("SRB" not in t[2] for t in triples(events))
+
+
+def test_a_community_abroad_is_of_where_it_lives(coder: Coder) -> None:
+    events = coder.code("The Kurdish community in Sweden protested against the extradition.", DAY)
+    assert all(t[2] == ("SWE",) for t in triples(events))
+
+
+def test_a_language_is_no_actor(coder: Coder) -> None:
+    events = coder.code("Moldova banned the Russian language in its schools.", DAY)
+    assert all("RUS" not in t[3] for t in triples(events))
+
+
+def test_carpets_are_no_actor(coder: Coder) -> None:
+    events = coder.code("Pakistan sold Persian carpets to Japan.", DAY)
+    assert all("IRN" not in t[2] + t[3] for t in triples(events))
+
+
+def test_a_title_takes_the_single_state_of_the_document(coder: Coder) -> None:
+    text = "Portugal hosted a summit on fishing. The Socialist prime minister accused Morocco of piracy."
+    events = coder.code(text, DAY)
+    assert ("ACCUSE", "allege", ("PRT",), ("MAR",)) in triples(events)
+
+
+def test_a_title_with_no_country_anywhere_gives_no_actor(coder: Coder) -> None:
+    events = coder.code("The prime minister condemned the decision.", DAY)
+    assert events == []
