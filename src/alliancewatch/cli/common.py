@@ -50,8 +50,7 @@ def emit(
     title: str = "",
     caption: dict[str, Any] | None = None,
 ) -> None:
-    if fmt not in FORMATS:
-        raise UserInputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    check_format(fmt)
     sys.stdout.write(render(data, fmt, rows, title, caption) + "\n")
 
 

@@ -6,6 +6,7 @@ is a sentence built from the figures next to it, never typed in by hand.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,7 +59,7 @@ def pair_summary(ctx: Context, a: str, b: str, since: int = 1992) -> PairSummary
     summary = PairSummary(
         code_a, code_b, since, by_decade, by_year, arms_tiv, arms_register, over_time, veto_results, flows, []
     )
-    return PairSummary(**{**summary.__dict__, "findings": findings(ctx, summary)})
+    return dataclasses.replace(summary, findings=findings(ctx, summary))
 
 
 def findings(ctx: Context, s: PairSummary) -> list[str]:

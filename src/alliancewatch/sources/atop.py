@@ -9,7 +9,7 @@ states, Austria-Hungary ...) leaves ``a`` or ``b`` NULL rather than dropping the
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pyarrow as pa
@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError
 from alliancewatch.registry import DatasetSpec, FileSpec, Registry
-from alliancewatch.sources.tabular import map_values, read_csv
+from alliancewatch.sources.tabular import iso_from_cow_by_year, read_csv
 
 ATOP_VERSION = "5.1"
 #: The years ATOP 5.1 covers; after ATOP_LAST_YEAR only the curated treaty registry says anything.
@@ -40,17 +40,6 @@ OBLIGATION_COLUMNS = {
     "atop_nonagg": "nonaggression",
     "atop_consul": "consultation",
 }
-
-
-def iso_by_year(codes: CountryCodes, ccode: pa.ChunkedArray, year: pa.ChunkedArray) -> pa.Array:
-    """ISO-3 of each COW code in its year (365 is SUN up to 1991, RUS after), looked up once per pair."""
-    key = pc.binary_join_element_wise(pc.cast(ccode, pa.string()), pc.cast(year, pa.string()), "|")
-
-    def resolve(value: Hashable) -> str | None:
-        number, _, when = str(value).partition("|")
-        return codes.from_cow(int(number), int(when))
-
-    return map_values(key, resolve)
 
 
 def load_atop(files: Mapping[str, Path], codes: CountryCodes) -> dict[str, pa.Table]:
@@ -82,8 +71,8 @@ def load_atop(files: Mapping[str, Path], codes: CountryCodes) -> dict[str, pa.Ta
         raise MalformedFileError(f"{path.name}: a state is paired with itself")
     table = pa.table(
         {
-            "a": iso_by_year(codes, raw["ccode1"], raw["year"]),
-            "b": iso_by_year(codes, raw["ccode2"], raw["year"]),
+            "a": iso_from_cow_by_year(codes, raw["ccode1"], raw["year"]),
+            "b": iso_from_cow_by_year(codes, raw["ccode2"], raw["year"]),
             "ccode1": raw["ccode1"],
             "ccode2": raw["ccode2"],
             "year": raw["year"],

@@ -5,12 +5,12 @@ ccode2 and ``flow2`` what ccode2 imported from ccode1, in millions of current US
 missing flow as -9; the mirror copy leaves it blank. Both become NULL here. The COW codes are kept beside
 the ISO-3 codes, which are year-aware (365 is SUN from 1922 to 1991, RUS otherwise; 260, the German
 Federal Republic, is DEU). A code the code tables cannot place leaves ``a`` or ``b`` NULL rather than
-dropping the row. Codes are looked up once per distinct (ccode, year) and joined back in Arrow.
+dropping the row. Codes are looked up once per distinct (ccode, year) and broadcast back in Arrow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pyarrow as pa
@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError
 from alliancewatch.registry import DatasetSpec, FileSpec, Registry
-from alliancewatch.sources.tabular import map_values, read_csv
+from alliancewatch.sources.tabular import iso_from_cow_by_year, read_csv
 
 #: COW's code for a missing value.
 COW_MISSING = -9.0
@@ -36,23 +36,6 @@ STATES_CITATION = (
 COW_TERMS = "Correlates of War Project data: free to use with citation"
 
 _FLOWS = ("flow1", "flow2", "smoothflow1", "smoothflow2")
-
-
-def iso_for(codes: CountryCodes, ccode: int, year: int) -> str | None:
-    """The ISO-3 code of COW state ``ccode`` in ``year`` (365 is SUN before 1992, RUS from 1992)."""
-    return codes.from_cow(ccode, year)
-
-
-def cow_codes_by_year(codes: CountryCodes, ccode: pa.ChunkedArray, year: pa.ChunkedArray) -> pa.Array:
-    """ISO-3 for each (ccode, year), looked up once per distinct pair and broadcast back in Arrow."""
-    # One integer key per (ccode, year): dictionary-encoding it is much cheaper than a join and a re-sort.
-    key = pc.add(pc.multiply(pc.cast(ccode, pa.int64()), 10_000), pc.cast(year, pa.int64()))
-
-    def lookup(value: Hashable) -> str | None:
-        packed = int(str(value))
-        return iso_for(codes, packed // 10_000, packed % 10_000)
-
-    return map_values(key, lookup)
 
 
 def _missing_to_null(column: pa.ChunkedArray, name: str, file: str) -> pa.ChunkedArray:
@@ -82,8 +65,8 @@ def load_trade(files: Mapping[str, Path], codes: CountryCodes) -> dict[str, pa.T
         raise MalformedFileError(f"{path.name}: rows with ccode1 >= ccode2")
     table = pa.table(
         {
-            "a": cow_codes_by_year(codes, raw["ccode1"], raw["year"]),
-            "b": cow_codes_by_year(codes, raw["ccode2"], raw["year"]),
+            "a": iso_from_cow_by_year(codes, raw["ccode1"], raw["year"]),
+            "b": iso_from_cow_by_year(codes, raw["ccode2"], raw["year"]),
             "ccode1": raw["ccode1"],
             "ccode2": raw["ccode2"],
             "year": raw["year"],
@@ -103,7 +86,7 @@ def load_states(files: Mapping[str, Path], codes: CountryCodes) -> dict[str, pa.
     )
     if raw["ccode"].null_count or raw["endyear"].null_count:
         raise MalformedFileError(f"{path.name}: rows without ccode or endyear")
-    country = cow_codes_by_year(codes, raw["ccode"], raw["endyear"])
+    country = iso_from_cow_by_year(codes, raw["ccode"], raw["endyear"])
     columns = {name: raw[name] for name in ("ccode", "stateabb", "statenme")}
     columns["country"] = country
     columns.update({name: raw[name] for name in ints[1:]})

@@ -9,6 +9,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError
 
 
@@ -66,3 +67,18 @@ def unmapped(column: pa.Array | pa.ChunkedArray, mapped: pa.Array) -> list[str]:
     """Distinct input values that mapped to null (for error messages and tests)."""
     mask = pc.and_(pc.is_valid(column), pc.is_null(mapped))
     return sorted({str(v) for v in pc.filter(column, mask).to_pylist()})
+
+
+def iso_from_cow_by_year(
+    codes: CountryCodes, ccode: pa.Array | pa.ChunkedArray, year: pa.Array | pa.ChunkedArray
+) -> pa.Array:
+    """ISO-3 of each COW code in its year (365 is SUN up to 1991, RUS after), looked up once per distinct
+    (ccode, year) pair and broadcast back; None where the tables cannot place the code."""
+    # One integer key per pair: dictionary-encoding it is much cheaper than a join and a re-sort.
+    key = pc.add(pc.multiply(pc.cast(ccode, pa.int64()), 10_000), pc.cast(year, pa.int64()))
+
+    def lookup(value: Hashable) -> str | None:
+        packed = int(str(value))
+        return codes.from_cow(packed // 10_000, packed % 10_000)
+
+    return map_values(key, lookup)
