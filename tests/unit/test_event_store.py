@@ -119,3 +119,10 @@ def test_part_names_are_safe_and_distinct() -> None:
     assert part_stem("a b.csv") != part_stem("a_b.csv")
     assert part_stem("../../etc/x.csv").startswith("etc_x.csv-")
     assert "/" not in part_stem("dir/x.zip")
+
+
+def test_a_document_coded_again_with_no_events_loses_its_old_ones(ctx: Context) -> None:
+    write_text_events(ctx.store, table(text_event("d1", 0), text_event("d2", 0)))
+    empty = table(text_event("d1", 0)).slice(0, 0)
+    assert write_text_events(ctx.store, empty, ["d1"]) == 0
+    assert ctx.store.rows("SELECT doc_id FROM text_events") == [("d2",)]

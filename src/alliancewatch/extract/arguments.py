@@ -21,61 +21,22 @@ from dataclasses import dataclass, field
 from alliancewatch.extract.gazetteer import Actor, Mention
 from alliancewatch.extract.gazetteer_data import make_actor
 from alliancewatch.extract.lexicon_rules import Rules
-from alliancewatch.extract.syntax import Span, Token, infinitive, is_passive, passive_subject, prep_objects
+from alliancewatch.extract.syntax import (
+    Span,
+    Token,
+    infinitive,
+    is_passive,
+    object_of,
+    passive_subject,
+    prep_objects,
+    relative_clause,
+)
 
-#: Verbs whose object is the subject of their infinitive: "urged Iran to", "allowed inspectors to".
-OBJECT_CONTROL = frozenset(
-    {
-        "urge", "ask", "allow", "help", "order", "force", "invite", "persuade", "tell", "encourage",
-        "call", "press", "pressure", "permit", "enable", "compel", "push", "warn", "advise", "instruct",
-        "implore", "demand", "request", "authorize", "authorise", "prohibit", "ban", "bar", "prevent",
-        "forbid", "stop", "keep", "restrain",
-    }
-)  # fmt: skip
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _STATE_KINDS = frozenset({"name", "capital", "metonym", "epithet", "igo"})
-_PERSON_NOUNS = frozenset(
-    {
-        "minister", "president", "leader", "official", "spokesman", "spokeswoman", "spokesperson", "chief",
-        "secretary", "envoy", "ambassador", "diplomat", "king", "premier", "chancellor", "general",
-        "commander", "negotiator", "adviser", "advisor", "head", "speaker", "governor", "mayor",
-    }
-)  # fmt: skip
-#: Quantity nouns whose "of" phrase is who acts: "thousands of students", "dozens of police".
-_QUANTITIES = frozenset(
-    {"thousand", "hundred", "dozen", "score", "million", "crowd", "group", "number", "band", "busload"}
-)
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod")
 _SUBJECTS = ("nsubj", "csubj")
-#: Nouns after which a nationality adjective describes a language, dish or good, not who acts.
-_THING_NOUNS = frozenset(
-    {
-        "language",
-        "speaker",
-        "speaking",
-        "dialect",
-        "alphabet",
-        "script",
-        "cuisine",
-        "food",
-        "dish",
-        "cooking",
-        "carpet",
-        "rug",
-        "tea",
-        "wine",
-        "vodka",
-        "literature",
-        "poetry",
-        "grammar",
-        "translation",
-        "subtitle",
-        "lesson",
-    }
-)
-#: Nouns after a people adjective that make it an ethnic group, not its state ("the Armenian diaspora").
-_PEOPLE_GROUPS = frozenset({"diaspora", "community", "minority", "origin", "descent", "expatriate", "émigré"})
 #: Mention kinds that name a people or a language-like adjective, not an institution that acts.
 POPULAR_KINDS = frozenset({"adjective", "demonym"})
 #: Mention kinds that can name a place.
@@ -121,6 +82,7 @@ class SentenceActors:
         self.pronouns = rules.pronouns
         self.agent_nouns = rules.agent_nouns
         self.force_nouns = rules.force_nouns
+        self.rules = rules
         self.states = states or {}
         self._at: dict[int, tuple[Actor, ...]] = {}
         self._kind: dict[int, str] = {}
@@ -131,7 +93,7 @@ class SentenceActors:
             span = doc.char_span(base + mention.start, base + mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            if mention.kind in POPULAR_KINDS and _names_a_thing(span):
+            if mention.kind in POPULAR_KINDS and _names_a_thing(span, rules.thing_nouns):
                 continue  # "the Russian language", "Persian carpets": a trait of a thing, no actor
             if mention.kind == "sector" and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
                 continue  # "ethnic Russian separatists": armed people of wherever they act, not Russia's
@@ -163,7 +125,7 @@ class SentenceActors:
             if not self.ethnic(token):
                 return None
             return token, None  # "ethnic Albanians": people, placed where they act
-        if token.lemma_.lower() in _QUANTITIES:  # "thousands of students": the students
+        if token.lemma_.lower() in self.rules.quantity_nouns:  # "thousands of students": the students
             inner = next((o for c in token.children if c.lower_ == "of" for o in prep_objects(c)), None)
             if inner is None or inner.i in self._at:
                 return None
@@ -201,7 +163,7 @@ class SentenceActors:
         before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
         if before == "ethnic" or any(c.lower_ == "ethnic" for c in token.children):
             return True
-        return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in _PEOPLE_GROUPS
+        return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in self.rules.people_groups
 
     def has_actors(self) -> bool:
         return bool(self._at)
@@ -303,7 +265,7 @@ class SentenceActors:
         """The token that is ``verb``'s subject and how it was found (``direct`` or ``inherited``);
         for a passive verb this is its agent ("by X"), None when there is none."""
         token, how = self._subject(verb, 0)
-        relcl = _relative_clause(token) if token is not None and token.lower_ in _RELATIVE else None
+        relcl = relative_clause(token) if token is not None and token.lower_ in _RELATIVE else None
         if relcl is not None:
             noun = relcl.head  # "a decree that prohibits": the decree, else whoever issued it
             if not self.np_actors(noun).actors and noun.pos_ in ("NOUN", "PROPN"):
@@ -329,13 +291,13 @@ class SentenceActors:
             return None, "direct"
         dep = verb.dep_
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and infinitive(verb)):
-            if head.lemma_.lower() in OBJECT_CONTROL:
-                obj = _object_of(head)
+            if head.lemma_.lower() in self.rules.object_control:
+                obj = object_of(head)
                 if obj is not None:
                     return obj, "inherited"
             return self._up(head, depth)
-        if dep == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in OBJECT_CONTROL:
-            obj = _object_of(head.head)  # "prohibits Russia from delivering": Russia would deliver
+        if dep == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in self.rules.object_control:
+            obj = object_of(head.head)  # "prohibits Russia from delivering": Russia would deliver
             if obj is not None:
                 return obj, "inherited"
         if dep == "ccomp" and depth > 0:  # a participle hung on "there was ...": the clause above acts
@@ -418,7 +380,7 @@ class SentenceActors:
             return True
         if token.i in self._kind:  # a state, institution or group named here, not a person
             return False
-        return token.pos_ == "PROPN" or token.lemma_.lower() in _PERSON_NOUNS
+        return token.pos_ == "PROPN" or token.lemma_.lower() in self.rules.person_nouns
 
     def main_subject(self) -> tuple[Actor, ...]:
         """The actors of the sentence root's subject (remembered for pronouns in later sentences)."""
@@ -429,35 +391,11 @@ class SentenceActors:
         return self.np_actors(token).actors
 
 
-def _names_a_thing(span: Span) -> bool:
+def _names_a_thing(span: Span, thing_nouns: frozenset[str]) -> bool:
     """Whether a people adjective qualifies a language or a good ("Russian language", "Russian-speaking",
     "Persian carpets") rather than naming who acts."""
     doc = span.doc
     i = span.end
     if i < len(doc) and doc[i].text in ("-", "–"):
         i += 1
-    return i < len(doc) and (doc[i].lower_ in _THING_NOUNS or doc[i].lemma_.lower() in _THING_NOUNS)
-
-
-def _relative_clause(pronoun: Token) -> Token | None:
-    """The relative clause a relative pronoun opens ("which he said had refused": through "said")."""
-    node = pronoun.head
-    for _ in range(4):
-        if node.dep_ == "relcl":
-            return node
-        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head is node:
-            return None
-        node = node.head
-    return None
-
-
-def _object_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            return child
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
-            found = prep_objects(child)
-            if found:
-                return found[0]
-    return None
+    return i < len(doc) and (doc[i].lower_ in thing_nouns or doc[i].lemma_.lower() in thing_nouns)

@@ -49,6 +49,11 @@ class Rules:
     unofficial_speakers: frozenset[str]
     force_nouns: frozenset[str]
     pronouns: frozenset[str]
+    object_control: frozenset[str]
+    person_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
+    people_groups: frozenset[str]
 
 
 def parse_rules(text: str, plover: Plover) -> Rules:
@@ -122,6 +127,11 @@ def parse_rules(text: str, plover: Plover) -> Rules:
         unofficial_speakers=words("unofficial_speakers"),
         force_nouns=words("force_nouns"),
         pronouns=words("pronouns"),
+        object_control=words("object_control"),
+        person_nouns=words("person_nouns"),
+        quantity_nouns=words("quantity_nouns"),
+        thing_nouns=words("thing_nouns"),
+        people_groups=words("people_groups"),
     )
 
 

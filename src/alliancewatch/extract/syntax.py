@@ -95,3 +95,28 @@ def within(inner: Token, outer: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens ("which he said had refused": through "said")."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            return node
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def object_of(verb: Token) -> Token | None:
+    """The direct object or dative of ``verb``, else the object of its "on"/"upon" phrase."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            found = prep_objects(child)
+            if found:
+                return found[0]
+    return None

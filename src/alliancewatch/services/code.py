@@ -203,11 +203,15 @@ def _actor(actor: Any) -> dict[str, str | None]:
     return {"name": actor.name, "country": actor.country, "sector": actor.sector}
 
 
-def store_events(store: Store, events: list[Event], source_file: str | None = None) -> int:
-    """Write text-coded events to the store (documents coded again replace their old events)."""
-    if not events:
+def store_events(
+    store: Store, events: list[Event], source_file: str | None = None, doc_ids: Iterable[str] = ()
+) -> int:
+    """Write text-coded events to the store: documents coded again replace their old events, and the
+    documents ``doc_ids`` lose theirs even when they now yield none."""
+    gone = list(doc_ids)
+    if not events and not gone:
         return 0
-    return write_text_events(store, events_table(events, source_file))
+    return write_text_events(store, events_table(events, source_file), gone)
 
 
 def code_ingested(ctx: Context, coder: Coder, store: bool = False) -> Iterator[tuple[str, list[Event]]]:
@@ -218,7 +222,7 @@ def code_ingested(ctx: Context, coder: Coder, store: bool = False) -> Iterator[t
         sentences = [(s.sentence.index, s.sentence.text) for s in get_sentences(ctx.store, document.doc_id)]
         events = coder.code_stored(document.doc_id, document.published, sentences)
         if store:
-            store_events(ctx.store, events, document.doc_id)
+            store_events(ctx.store, events, document.doc_id, [document.doc_id])
         yield document.doc_id, events
 
 

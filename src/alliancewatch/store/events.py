@@ -30,7 +30,7 @@ import hashlib
 import os
 import shutil
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -368,8 +368,9 @@ def quarantined(store: Store, origin: str | None = None) -> list[QuarantineRecor
 # --- text-coded events ---------------------------------------------------------------------------------
 
 
-def write_text_events(store: Store, table: pa.Table) -> int:
-    """Store text-coded events (``origin`` = text), replacing every event of the documents they come from.
+def write_text_events(store: Store, table: pa.Table, doc_ids: Iterable[str] = ()) -> int:
+    """Store text-coded events (``origin`` = text), replacing every event of the documents they come from
+    and of ``doc_ids`` (documents coded again that may now yield no event at all).
 
     ``table`` must have the columns of ``EVENT_SCHEMA`` (extra columns are ignored; types are cast).
     Writing the same documents again changes nothing; a document coded again replaces its own events
@@ -391,6 +392,9 @@ def write_text_events(store: Store, table: pa.Table) -> int:
         con.register("_aw_text", incoming)
         try:
             con.execute("DELETE FROM text_events WHERE doc_id IN (SELECT DISTINCT doc_id FROM _aw_text)")
+            gone = sorted(set(doc_ids))
+            if gone:
+                con.execute("DELETE FROM text_events WHERE list_contains(?, doc_id)", [gone])
             con.execute(f"INSERT INTO text_events SELECT {_typed()} FROM _aw_text")
         finally:
             con.unregister("_aw_text")
