@@ -115,10 +115,13 @@ class SentenceActors:
         """The state ``country`` as a whole (its display name from the gazetteer)."""
         return make_actor(self.states.get(country, country), country, None)
 
-    def generic(self, token: Token, generic_words: frozenset[str]) -> tuple[Token, str | None] | None:
+    def generic(
+        self, token: Token, generic_words: frozenset[str], persons: bool = False
+    ) -> tuple[Token, str | None] | None:
         """A phrase that names people or forces without naming whose ("police", "thousands of
-        students"): its head word and the sector that word gives (None for a word with no sector);
-        None when the phrase names an actor or is no generic word."""
+        students", "candidate Alassane Ouattara"): its head word and the sector that word gives (None for
+        a word with no sector); None when the phrase names an actor or is no generic word. With
+        ``persons``, a person's name the gazetteer does not know is such a phrase too."""
         if token.pos_ == "PRON":
             return None
         if token.i in self._at:
@@ -133,7 +136,21 @@ class SentenceActors:
         word, lemma = token.lower_, token.lemma_.lower()
         sector = self.sectors.get(word) or self.sectors.get(lemma)
         if sector is None and lemma not in generic_words and word not in generic_words:
-            return None
+            if token.pos_ != "PROPN":
+                return None
+            # "opposition leader Bola Tinubu", "candidate Alassane Ouattara": the title word says who
+            titles = [
+                c
+                for c in token.subtree
+                if c.i < token.i and c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"
+            ]
+            words = [(c.lower_, c.lemma_.lower()) for c in titles if c.i not in self._at]
+            known = [self.sectors.get(w) or self.sectors.get(m) for w, m in words]
+            titled = any(w in generic_words or m in generic_words for w, m in words)
+            if any(s is not None for s in known):
+                sector = next(s for s in known if s is not None)
+            elif not titled and not (persons and token.ent_type_ == "PERSON"):
+                return None
         if any(
             c.dep_ in ("amod", "compound", "poss") and c.i in self._at and not self.ethnic(c)
             for c in token.children

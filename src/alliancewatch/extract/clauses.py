@@ -11,7 +11,8 @@ the noun) and climbs the clauses above it:
   ("said it would allow") is the future of the past;
 - reported: the clause is the complement of a reporting verb ("said that", "announced", "according
   to"); the reporter is remembered, so that a future or hypothetical action a source states about itself
-  can become an AGREE or THREATEN (see :mod:`alliancewatch.extract.events`).
+  can become an AGREE or THREATEN (see :mod:`alliancewatch.extract.events`), unless the verb makes a
+  decision known ("announced it would prohibit aid": the prohibition itself, PLOVER's SANCTION).
 
 Climbing stops at a relative clause (its matrix says nothing about it) and at a frame trigger ("refused
 to", "urged ... to"), which decides for its complement itself.
@@ -39,6 +40,8 @@ class Clause:
     reporter: Token | None
     conditional: bool
     obligation: bool
+    #: reported by a verb that makes a decision known ("announced it would ban"): the act itself
+    announced: bool = False
 
 
 class ClauseReader:
@@ -61,7 +64,7 @@ class ClauseReader:
         hypothetical = bool(aux & self.rules.hypothetical_aux)
         obligation = bool(aux & _OBLIGATION)
         would = "would" in aux
-        reported, reporter, conditional = False, None, False
+        reported, reporter, conditional, announced = False, None, False, False
         token = anchor
         for _ in range(12):
             head = token.head
@@ -83,6 +86,7 @@ class ClauseReader:
                 if lemma in self.rules.reporting and dep != "conj":
                     if not reported:
                         reporter, _ = self.actors.subject(head)
+                        announced = lemma in self.rules.announcing
                     reported = True
                     if would and head.tag_ in ("VBD", "VBN"):
                         future, hypothetical = True, False
@@ -104,7 +108,7 @@ class ClauseReader:
         modality = (
             "hypothetical" if hypothetical else "future" if future else "reported" if reported else "asserted"
         )
-        return Clause(negated, modality, reporter, conditional, obligation)
+        return Clause(negated, modality, reporter, conditional, obligation, announced)
 
     def _wrapper(self, lemma: str) -> bool:
         r = self.rules

@@ -155,6 +155,15 @@ class Drafter:
                 if obj.lower_ in ("that", "which", "whom") and obj.dep_ == "dobj":
                     objects[i] = token.head
                     self.relative_objects.add(token.head.i)
+        if token.lemma_.lower() in self.rules.object_control:
+            # "allow candidate Ouattara to participate" parsed with Ouattara as the subject of the
+            # infinitive: for a control verb that subject is its object
+            for comp in token.children:
+                if comp.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):
+                    for subj in comp.children:
+                        if subj.dep_ == "nsubj" and subj not in objects:
+                            objects.append(subj)
+                            self.relative_objects.add(subj.i)
         for prt in token.children:  # "killed up to 16 advisers": a quantity parsed as a particle
             if prt.dep_ == "prt" and prt.lower_ == "up":
                 objects += [o for p in prt.children if p.lower_ == "to" for o in prep_objects(p)]
@@ -243,8 +252,14 @@ class Drafter:
         for obj in core:
             found = self.actors.np_actors(obj)
             draft.argument_tokens.add(obj.i)
-            if sense.object_role == "theme" and self.actors.at(obj) and obj.dep_ == "dobj":
-                shifted.append(obj)  # "supplied Russia with drones": the object is the recipient
+            if (
+                sense.object_role == "theme"
+                and obj.dep_ == "dobj"
+                and (self.actors.at(obj) or (found.actors and not sense.symmetric))
+            ):
+                # "supplied Russia with drones": the object is the recipient; "allowed UN planes to
+                # land": whose things are let in is who the event is aimed at, when nothing else is
+                shifted.append(obj)
                 continue
             draft.add(sense.object_role, found, sense.symmetric, obj)
         for child in token.children:

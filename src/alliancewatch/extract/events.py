@@ -101,6 +101,7 @@ class EventCoder:
                 draft.negated = draft.negated or clause.negated
                 draft.modality, draft.reporter = clause.modality, clause.reporter
                 draft.obligation = clause.obligation
+                draft.planned = draft.planned or (clause.announced and clause.reporter is not None)
             kept = Deriver(self.lexicon, self.plover, actors).run(drafts)
         memory.countries = tuple(dict.fromkeys([*memory.countries, *actors.named_countries()]))
         main = actors.main_subject()

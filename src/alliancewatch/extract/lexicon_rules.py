@@ -54,6 +54,7 @@ class Rules:
     quantity_nouns: frozenset[str]
     thing_nouns: frozenset[str]
     people_groups: frozenset[str]
+    announcing: frozenset[str]
 
 
 def parse_rules(text: str, plover: Plover) -> Rules:
@@ -132,6 +133,7 @@ def parse_rules(text: str, plover: Plover) -> Rules:
         quantity_nouns=words("quantity_nouns"),
         thing_nouns=words("thing_nouns"),
         people_groups=words("people_groups"),
+        announcing=words("announcing"),
     )
 
 

@@ -108,7 +108,7 @@ class Refiner:
             return
         sectors: list[str | None] = []
         for phrase in draft.target_phrases:
-            found_generic = self.actors.generic(phrase, self.rules.generic_agents)
+            found_generic = self.actors.generic(phrase, self.rules.generic_agents, persons=True)
             if found_generic is None:
                 continue
             head, sector = found_generic
