@@ -60,12 +60,27 @@ class Draft:
     consumed: bool = False
     planned: bool = False
     obligation: bool = False
+    #: the other side of a symmetric event ("met with X", "talks with X") until :meth:`settle`
+    partners: list[Actor] = field(default_factory=list)
+
+    def settle(self) -> None:
+        """Place a symmetric event's partners: the target when someone leads it ("Putin held talks with
+        Erdogan": RUS -> TUR, as PLOVER codes it), else sources side by side ("talks between Russia and
+        Turkey")."""
+        partners = [a for a in self.partners if a not in self.sources]
+        if self.sources:
+            _extend(self.targets, tuple(partners))
+        else:
+            _extend(self.sources, tuple(partners))
+        self.partners = []
 
     def add(self, role: str, found: Found, symmetric: bool = False, phrase: Token | None = None) -> None:
         """Put actors in the role ``role`` (source, target; theme and none are ignored); ``phrase`` is the
         head of a target phrase, kept for generic people that name no actor ("opposition candidates")."""
-        if role == "source" or (role == "target" and symmetric):
+        if role == "source":
             _extend(self.sources, found.actors)
+        elif role == "target" and symmetric:
+            _extend(self.partners, found.actors)
         elif role == "target":
             _extend(self.targets, found.actors)
             if phrase is not None and not found.actors:
@@ -283,6 +298,7 @@ class Drafter:
             for obj in shifted:
                 draft.add("target", self.actors.np_actors(obj), sense.symmetric)
         draft.classes, draft.contexts = self._argument_terms(objects + self._complements(token))
+        draft.settle()
         return draft
 
     def _preps(self, draft: Draft, preps: list[Token], particles: list[Token]) -> None:

@@ -174,6 +174,7 @@ class NounDrafter(Drafter):
                     lead = self.actors.np_actors(subject).actors
                     draft.sources = [*lead, *(a for a in draft.sources if a not in lead)]
                     draft.how = "inherited"
+        draft.settle()
         draft.source_kinds = tuple(kinds)
         generic = draft.subject is not None and (
             self.actors.generic(draft.subject, self.rules.generic_agents) is not None

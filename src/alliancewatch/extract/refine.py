@@ -186,15 +186,10 @@ class Refiner:
         return draft.modality == "future"
 
     def _host(self, draft: Draft) -> None:
-        if (
-            draft.type != "CONSULT"
-            or draft.targets
-            or draft.mode not in (None, "phone")
-            or draft.mode == "phone"
-        ):
+        if draft.type != "CONSULT" or draft.mode is not None:
             return
-        countries = {a.country for a in draft.sources}
-        if len(countries) != 2:
+        countries = {a.country for a in (*draft.sources, *draft.targets)}
+        if len(countries) != 2 or len({a.country for a in draft.sources}) != (1 if draft.targets else 2):
             return
         for token in {draft.anchor, draft.trigger}:
             for prep in token.children:
@@ -206,8 +201,9 @@ class Refiner:
                     hosts = {a.country for a in self.actors.at(place)} & countries
                     if len(hosts) == 1:
                         host = hosts.pop()
-                        draft.targets = [a for a in draft.sources if a.country == host]
-                        draft.sources = [a for a in draft.sources if a.country != host]
+                        sides = [*draft.sources, *draft.targets]
+                        draft.targets = [a for a in sides if a.country == host]
+                        draft.sources = [a for a in sides if a.country != host]
                         draft.mode, draft.cameo = "visit", "042"
                         return
 
