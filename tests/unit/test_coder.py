@@ -254,3 +254,22 @@ def test_means_share_the_modality_and_commentators_speak_for_no_state(coder: Cod
 
 def test_a_meeting_named_in_passing_needs_two_parties(coder: Coder) -> None:
     assert code(coder, "After the talks, Putin told reporters he was satisfied.") == []
+
+
+def test_a_two_word_preposition_marks_the_place_left(coder: Coder) -> None:
+    events = code(coder, "Vietnam pulled its last combat units out of Cambodia on Tuesday.")
+    assert brief(events) == {("RETREAT", ("VNM",), ("KHM",))}
+
+
+def test_an_event_aimed_at_a_thing_takes_the_actor_named_inside_it(coder: Coder) -> None:
+    text = "Islamic Jihad rejected an invitation to attend a meeting of Palestinian factions."
+    assert brief(code(coder, text)) == {("REJECT", ("PSE",), ("PSE",))}
+    # a participle clause describes the thing; it does not say whom the event is aimed at
+    text = "The court opened a hearing into interrogation techniques used against Palestinian detainees."
+    assert all(e.target == () for e in code(coder, text))
+
+
+def test_an_announced_decision_is_the_act_not_a_threat(coder: Coder) -> None:
+    text = "The United States announced it would prohibit all aid to Albanian rebels in Macedonia."
+    assert {e.type for e in code(coder, text)} == {"SANCTION"}
+    assert {e.type for e in code(coder, "Russia said it would expel ten British diplomats.")} == {"THREATEN"}

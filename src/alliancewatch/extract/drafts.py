@@ -270,7 +270,15 @@ class Drafter:
             if (
                 sense.object_role == "theme"
                 and obj.dep_ == "dobj"
-                and (self.actors.at(obj) or (found.actors and not sense.symmetric))
+                and (
+                    self.actors.at(obj)
+                    or (
+                        found.actors
+                        and found.how != "pronoun"
+                        and not sense.symmetric
+                        and not set(found.actors) <= set(draft.sources)
+                    )
+                )
             ):
                 # "supplied Russia with drones": the object is the recipient; "allowed UN planes to
                 # land": whose things are let in is who the event is aimed at, when nothing else is
@@ -303,6 +311,15 @@ class Drafter:
 
     def _preps(self, draft: Draft, preps: list[Token], particles: list[Token]) -> None:
         sense = draft.sense
+        # "out of Cambodia", "away from the border": a two-word preposition is read by its second word
+        preps = [
+            inner
+            for prep in preps
+            for inner in (
+                [c for c in prep.children if c.dep_ == "prep"] if not prep_objects(prep) else [prep]
+            )
+            or [prep]
+        ]
         for prep in preps:
             word = prep.lower_
             if prep.dep_ == "agent":

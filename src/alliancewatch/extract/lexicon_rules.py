@@ -55,6 +55,7 @@ class Rules:
     thing_nouns: frozenset[str]
     people_groups: frozenset[str]
     announcing: frozenset[str]
+    deep_target_types: frozenset[str]
 
 
 def parse_rules(text: str, plover: Plover) -> Rules:
@@ -134,6 +135,7 @@ def parse_rules(text: str, plover: Plover) -> Rules:
         thing_nouns=words("thing_nouns"),
         people_groups=words("people_groups"),
         announcing=words("announcing"),
+        deep_target_types=types("deep_target_types"),
     )
 
 

@@ -66,6 +66,7 @@ class Refiner:
         self._context_mode(draft)
         self._generic(draft)
         self._location(draft)
+        self._deep_target(draft)
         self._self_target(draft)
         self._intention(draft)
         self._host(draft)
@@ -139,6 +140,21 @@ class Refiner:
         official = make_actor(self.actors.state(countries[0]).name, countries[0], "GOV")
         if all(a.country != countries[0] for a in draft.sources):
             draft.sources = [official, *draft.sources]
+
+    def _deep_target(self, draft: Draft) -> None:
+        """A verbal or protest event aimed at a thing that names no actor takes the first other actor
+        named inside that thing's phrase: "rallied against cartoons printed in a Danish newspaper",
+        "rejected an invitation to a meeting of Palestinian factions"."""
+        if draft.targets or draft.type not in self.rules.deep_target_types:
+            return
+        for phrase in draft.target_phrases:
+            for token in sorted(_inside(phrase), key=lambda t: t.i):
+                if not self.actors.at(token) or self.actors.ethnic(token):
+                    continue
+                found = [a for a in self.actors.np_actors(token).actors if a.country]
+                if found:
+                    draft.targets = found
+                    return
 
     def _self_target(self, draft: Draft) -> None:
         """With still no target, generic people as targets of a mostly domestic event, and a protest or
@@ -240,6 +256,22 @@ class Refiner:
                     if found:
                         return found
         return ()
+
+
+def _inside(phrase: Token) -> list[Token]:
+    """The words of a phrase without the participle and relative clauses hung on it ("techniques used
+    against detainees", "terms set by creditors" describe the thing, not whom the event is aimed at)."""
+    out: list[Token] = []
+    stack = [phrase]
+    while stack and len(out) < 60:
+        node = stack.pop()
+        if node is not phrase and (
+            node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG"))
+        ):
+            continue
+        out.append(node)
+        stack.extend(node.children)
+    return out
 
 
 def _key(actors: Iterable[Actor]) -> frozenset[tuple[str | None, str]]:
