@@ -273,3 +273,8 @@ def test_an_announced_decision_is_the_act_not_a_threat(coder: Coder) -> None:
     text = "The United States announced it would prohibit all aid to Albanian rebels in Macedonia."
     assert {e.type for e in code(coder, text)} == {"SANCTION"}
     assert {e.type for e in code(coder, "Russia said it would expel ten British diplomats.")} == {"THREATEN"}
+
+
+def test_the_condition_of_a_threat_is_its_target_not_an_event(coder: Coder) -> None:
+    text = "Al-Shabaab vowed to carry out attacks in Kenya unless Nairobi pulled its troops out of Somalia."
+    assert brief(code(coder, text)) == {("THREATEN", ("SOM",), ("KEN",))}

@@ -60,6 +60,7 @@ class Draft:
     consumed: bool = False
     planned: bool = False
     obligation: bool = False
+    conditional: bool = False
     #: the other side of a symmetric event ("met with X", "talks with X") until :meth:`settle`
     partners: list[Actor] = field(default_factory=list)
 

@@ -100,7 +100,7 @@ class EventCoder:
                 clause = reader.read(draft.anchor, verbal=not draft.nominal or draft.light)
                 draft.negated = draft.negated or clause.negated
                 draft.modality, draft.reporter = clause.modality, clause.reporter
-                draft.obligation = clause.obligation
+                draft.obligation, draft.conditional = clause.obligation, clause.conditional
                 draft.planned = draft.planned or (clause.announced and clause.reporter is not None)
             kept = Deriver(self.lexicon, self.plover, actors).run(drafts)
         memory.countries = tuple(dict.fromkeys([*memory.countries, *actors.named_countries()]))

@@ -79,6 +79,7 @@ class Deriver:
             if draft.sense.symmetric:
                 draft.targets = [a for a in draft.targets if a not in draft.sources]
         self._event_targets(alive)
+        alive = [d for d in alive if not _condition_of_threat(d, alive)]
         alive = [d for d in alive if not _protest_demand(d, alive)]
         alive = [d for d in alive if d.sources and not self._verbal_argument(d, alive) and self._full(d)]
         return merge(sorted(alive, key=lambda d: d.trigger.i))
@@ -250,6 +251,23 @@ class Deriver:
             and _argument_of(other, token)
             for other in alive
         )
+
+
+def _condition_of_threat(draft: Draft, drafts: list[Draft]) -> bool:
+    """An "if" or "unless" clause under a threat is its condition, not an event ("vowed attacks unless
+    Nairobi pulled its troops out"); whoever it asks to act is the threat's target when none is named."""
+    if not draft.conditional:
+        return False
+    for warning in drafts:
+        if warning is draft or warning.type != "THREATEN":
+            continue
+        clause = next((n for n in (draft.anchor, *draft.anchor.ancestors) if n.dep_ == "advcl"), None)
+        # the condition hangs on the threat's trigger or on the action it threatens
+        if clause is not None and any(a.i in (warning.trigger.i, warning.anchor.i) for a in clause.ancestors):
+            if not warning.targets:
+                warning.targets = [a for a in draft.sources if a not in warning.sources]
+            return True
+    return False
 
 
 def _argument_of(event: Draft, token: Token) -> bool:
