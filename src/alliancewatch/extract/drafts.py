@@ -88,6 +88,12 @@ class Draft:
                 self.target_phrases.append(phrase)
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition that only dates the event ("called up reservists on Monday" is no "call on")."""
+    objects = prep_objects(prep)
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _extend(into: list[Actor], actors: tuple[Actor, ...]) -> None:
     for actor in actors:
         if actor not in into:
@@ -153,7 +159,7 @@ class Drafter:
                 (
                     c
                     for c in token.children
-                    if (c.lower_ == word or c.lemma_.lower() == word) and c.i > token.i
+                    if (c.lower_ == word or c.lemma_.lower() == word) and c.i > token.i and not _dated(c)
                 ),
                 None,
             )
@@ -180,6 +186,12 @@ class Drafter:
                         if subj.dep_ == "nsubj" and subj not in objects:
                             objects.append(subj)
                             self.relative_objects.add(subj.i)
+        for comp in token.children:  # "found Navalny guilty": the subject of a small clause is the object
+            if comp.dep_ in ("ccomp", "xcomp") and comp.pos_ == "ADJ":
+                for subj in comp.children:
+                    if subj.dep_ == "nsubj" and subj not in objects:
+                        objects.append(subj)
+                        self.relative_objects.add(subj.i)
         for prt in token.children:  # "killed up to 16 advisers": a quantity parsed as a particle
             if prt.dep_ == "prt" and prt.lower_ == "up":
                 objects += [o for p in prt.children if p.lower_ == "to" for o in prep_objects(p)]
@@ -292,10 +304,8 @@ class Drafter:
                 draft.argument_tokens.add(child.i)
         preps = [c for c in token.children if c.dep_ in ("prep", "dative", "agent") and c.pos_ == "ADP"]
         for obj in core:  # "demanded support from X", "suspended part of an aid programme for Bosnia"
-            holders = [
-                obj,
-                *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in prep_objects(p)),
-            ]
+            # "curbs on exports to South Korea", "euros in food aid for Niger": one phrase further in
+            holders = [obj, *(o for p in obj.children if p.dep_ == "prep" for o in prep_objects(p))]
             preps += [
                 c
                 for h in holders
