@@ -34,6 +34,7 @@ from alliancewatch.extract.syntax import (
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _STATE_KINDS = frozenset({"name", "capital", "metonym", "epithet", "igo"})
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod")
 _SUBJECTS = ("nsubj", "csubj")
@@ -358,13 +359,18 @@ class SentenceActors:
         """What a pronoun stands for: the subject of a clause above it ("Iraq said it would"), else an
         earlier subject in the sentence, else the last named subject of the document."""
         person = pronoun.lower_ in _PERSONAL
+        # "Morales expelled Goldberg, accusing him": an object pronoun is not its own clause's subject
+        mine: tuple[Actor, ...] = ()
+        if pronoun.dep_ in ("dobj", "dative") and pronoun.lower_ in _OBJECT_PRONOUNS:
+            subject, _ = self.subject(pronoun.head)
+            mine = self._plain_actors(subject) if subject is not None else ()
         node = pronoun.head
         seen = 0
         while node is not None and seen < 8:
             for child in node.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != pronoun.i and child.pos_ != "PRON":
                     found = self._plain_actors(child, person)
-                    if found:
+                    if found and found != mine:
                         return Found(found, "pronoun")
             if node.head is node:
                 break
@@ -375,6 +381,13 @@ class SentenceActors:
                 break
             if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
                 found = self._plain_actors(token, person)
+                if found and found != mine:
+                    return Found(found, "pronoun")
+        if mine:  # the nearest other person or party named before it
+            for token in reversed(self.sent[: pronoun.i - self.sent.start]):
+                if token.dep_ in ("compound", "amod", "poss") or token.pos_ not in ("PROPN", "NOUN"):
+                    continue
+                found = tuple(a for a in self._plain_actors(token, person) if a not in mine)
                 if found:
                     return Found(found, "pronoun")
         if pronoun.dep_ == "poss":  # "her family": a possessive looks no further than its sentence

@@ -31,7 +31,7 @@ from alliancewatch.extract.drafts import Draft
 from alliancewatch.extract.gazetteer import Actor
 from alliancewatch.extract.lexicon import Lexicon
 from alliancewatch.extract.refine import Refiner, merge, threat
-from alliancewatch.extract.syntax import Token, depth, prep_objects
+from alliancewatch.extract.syntax import Token, depth, infinitive, prep_objects
 from alliancewatch.plover import Plover
 
 #: When a refused or requested thing is named only by a noun, the kind of action it stands for.
@@ -79,7 +79,7 @@ class Deriver:
             if draft.sense.symmetric:
                 draft.targets = [a for a in draft.targets if a not in draft.sources]
         self._event_targets(alive)
-        alive = [d for d in alive if not _condition_of_threat(d, alive)]
+        alive = [d for d in alive if not _condition_of_threat(d, alive) and not self._only_asked(d)]
         alive = [d for d in alive if not _protest_demand(d, alive)]
         alive = [d for d in alive if d.sources and not self._verbal_argument(d, alive) and self._full(d)]
         return merge(sorted(alive, key=lambda d: d.trigger.i))
@@ -212,6 +212,14 @@ class Deriver:
                 extra.modality = "reported" if draft.reporter is not None else "asserted"
             out.append(extra)
         return out
+
+    def _only_asked(self, draft: Draft) -> bool:
+        """An action named as what a call, plan or offer is for ("rejected UN calls to disarm the
+        militia", "a proposal to withdraw") has not happened: it is what the other event is about."""
+        anchor = draft.anchor
+        if draft.nominal or anchor.dep_ != "acl" or not infinitive(anchor):
+            return False
+        return anchor.head.lemma_.lower() in self.rules.unreal_nouns
 
     def _full(self, draft: Draft) -> bool:
         """A noun event named in passing must say who took part: a meeting needs two parties ("after the

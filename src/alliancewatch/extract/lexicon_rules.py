@@ -56,6 +56,7 @@ class Rules:
     people_groups: frozenset[str]
     announcing: frozenset[str]
     deep_target_types: frozenset[str]
+    unreal_nouns: frozenset[str]
 
 
 def parse_rules(text: str, plover: Plover) -> Rules:
@@ -136,6 +137,7 @@ def parse_rules(text: str, plover: Plover) -> Rules:
         people_groups=words("people_groups"),
         announcing=words("announcing"),
         deep_target_types=types("deep_target_types"),
+        unreal_nouns=words("unreal_nouns"),
     )
 
 
