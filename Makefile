@@ -2,6 +2,7 @@ PY ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+ML_STAMP := $(VENV)/.installed-ml
 MIRROR ?= $(if $(wildcard ../shared/data),../shared/data,)
 
 .PHONY: demo test lint install clean
@@ -14,12 +15,17 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# tests also cover the optional sentence classifier; the demo runs without it
+$(ML_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[dev,ml]'
+	touch $(ML_STAMP)
+
 install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/alliancewatch demo $(if $(MIRROR),--mirror $(MIRROR),)
 
-lint: $(STAMP)
+lint: $(ML_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy

@@ -19,7 +19,7 @@ def coder() -> Coder:
 
 @pytest.fixture(autouse=True)
 def shared_coder(coder: Coder, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("alliancewatch.cli.code.load_coder", lambda: coder)
+    monkeypatch.setattr("alliancewatch.cli.code.load_coder", lambda **_: coder)
 
 
 def test_code_text_table(capsys: pytest.CaptureFixture[str]) -> None:

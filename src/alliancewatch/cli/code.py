@@ -32,6 +32,13 @@ from alliancewatch.services.code import (
 )
 
 CODE_FORMATS = (*FORMATS, "jsonl")
+ClassifierOption = Annotated[
+    bool,
+    typer.Option(
+        "--classifier/--no-classifier",
+        help="Add the sentence classifier's second opinion on event types (needs the ml extra).",
+    ),
+]
 
 
 def code_command(
@@ -58,6 +65,7 @@ def code_command(
     ingested: Annotated[
         bool, typer.Option("--ingested", help="Code every document in the store (see `ingest`).")
     ] = False,
+    classifier: ClassifierOption = False,
 ) -> None:
     """Code news text into PLOVER events (who did what to whom, when, how sure, from which words).
 
@@ -70,7 +78,7 @@ def code_command(
         raise UserInputError(f"--format must be one of {', '.join(CODE_FORMATS)}, not {chosen!r}")
     published = parse_day(date)
     aw = context(ctx) if store or ingested else None
-    coder = load_coder()
+    coder = load_coder(classifier=classifier)
     if ingested:
         assert aw is not None
         _emit_coded(code_ingested(aw, coder, store), chosen, "Events in the store")
@@ -129,6 +137,7 @@ def eval_command(
         bool, typer.Option("--mistakes", help="List the sentences where coder and gold differ.")
     ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    classifier: ClassifierOption = False,
 ) -> None:
     """Score the event coder on hand-coded sentences: precision, recall and F1 for event type (per type,
     micro and macro), for (source, target, type) triples, and for quads.
@@ -139,7 +148,7 @@ def eval_command(
         raise UserInputError(f"--subset must be one of {', '.join(SUBSETS)}, not {subset!r}")
     if fmt not in FORMATS:
         raise UserInputError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    report = evaluate_gold(load_coder(), gold, subset, seed, mistakes)
+    report = evaluate_gold(load_coder(classifier=classifier), gold, subset, seed, mistakes)
     record = eval_record(report, subset, seed)
     caption = {
         "gold": f"{gold.name} ({subset}, {report.sentences} sentences, {report.gold_events} events)",

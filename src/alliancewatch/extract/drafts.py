@@ -258,6 +258,10 @@ class Drafter:
     ) -> Draft:
         draft = Draft(sense, token, token, [token, *particles], sense.type, sense.mode, sense.cameo)
         subject, how = self.actors.subject(token)
+        if subject is None and sense.type == "MOBILIZE" and is_passive(token):
+            # "riot police were deployed in Cairo", "US forces were put on alert": the forces moved or
+            # alerted are the side that shows force
+            subject, how = passive_subject(token), "direct"
         draft.subject = subject
         if subject is not None:
             found = self.actors.np_actors(subject)

@@ -78,6 +78,9 @@ class Deriver:
             refiner.refine(draft)
             if draft.sense.symmetric:
                 draft.targets = [a for a in draft.targets if a not in draft.sources]
+            own = {a.country for a in draft.sources}
+            if draft.type == "MOBILIZE" and {a.country for a in draft.targets} <= own:
+                draft.targets = []  # forces deployed at home ("police were deployed in Cairo") aim at no one
         self._event_targets(alive)
         alive = [d for d in alive if not _condition_of_threat(d, alive) and not self._only_asked(d)]
         alive = [d for d in alive if not _protest_demand(d, alive)]

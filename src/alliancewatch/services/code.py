@@ -50,11 +50,13 @@ class BadLine:
         return f"line {self.line}: {self.reason}"
 
 
-def load_coder(codes: CountryCodes | None = None) -> Coder:
-    """The coder with the package's gazetteer, lexicon, PLOVER tables and spaCy model (a few seconds)."""
+def load_coder(codes: CountryCodes | None = None, classifier: bool = False) -> Coder:
+    """The coder with the package's gazetteer, lexicon, PLOVER tables and spaCy model (a few seconds);
+    with ``classifier``, also the sentence classifier's second opinion (the ``[ml]`` extra; raises
+    :class:`~alliancewatch.errors.DataError` when it is not installed)."""
     from alliancewatch.extract.pipeline import Coder
 
-    return Coder.load(codes)
+    return Coder.load(codes, classifier=classifier)
 
 
 def parse_day(value: str | None, option: str = "--date") -> dt.date | None:
