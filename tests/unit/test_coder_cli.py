@@ -123,6 +123,24 @@ def test_store_writes_text_events_once(tmp_path: Path, capsys: pytest.CaptureFix
     assert rows == [("a", "ACCUSE", ["RUS"], ["ISR"])]
 
 
+def test_a_record_coded_again_without_events_loses_its_old_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "aw.duckdb"
+    first = write_lines(
+        tmp_path / "one.jsonl", [json.dumps({"id": "a", "text": "Russia condemned Israel."}).encode()]
+    )
+    assert main(["--db", str(db), "code", "--input", str(first), "--store"]) == 0
+    edited = write_lines(tmp_path / "two.jsonl", [json.dumps({"id": "a", "text": "It was mild."}).encode()])
+    assert main(["--db", str(db), "code", "--input", str(edited), "--store"]) == 0
+    capsys.readouterr()
+    store = Store(db)
+    try:
+        assert store.rows("SELECT count(*) FROM text_events") == [(0,)]
+    finally:
+        store.close()
+
+
 def test_eval_on_a_small_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     gold = tmp_path / "gold.jsonl"
     rows = [

@@ -99,26 +99,34 @@ def code_command(
         TextInput(i.doc_id, i.text, i.date or published) if isinstance(i, TextInput) else i
         for i in read_inputs(input_file)
     )
-    kept = _emit_coded(code_inputs(coder, items, skip_bad, bad), chosen, f"Events in {input_file.name}")
-    if aw is not None:
-        store_events(aw.store, kept, input_file.name)
+    coded: list[str] = []
+    title = f"Events in {input_file.name}"
+    kept = _emit_coded(code_inputs(coder, items, skip_bad, bad), chosen, title, coded)
+    if aw is not None:  # every record coded again replaces its events, also when it now yields none
+        store_events(aw.store, kept, input_file.name, coded)
     if bad:
         sys.stderr.write(f"skipped {len(bad)} bad line(s) of {input_file}:\n")
         for item in bad[:20]:
             sys.stderr.write(f"  {item}\n")
 
 
-def _emit_coded(coded: Iterable[tuple[str, list[Event]]], fmt: str, title: str) -> list[Event]:
+def _emit_coded(
+    coded: Iterable[tuple[str, list[Event]]], fmt: str, title: str, ids: list[str] | None = None
+) -> list[Event]:
     """Print ``{id, events}`` per document (JSON lines as they come, or one table or JSON document);
-    returns every event printed."""
+    returns every event printed and appends each document id to ``ids``."""
     kept: list[Event] = []
     if fmt == "jsonl":
         for doc_id, events in coded:
+            if ids is not None:
+                ids.append(doc_id)
             line = {"id": doc_id, "events": [e.to_dict() for e in events]}
             sys.stdout.write(json.dumps(to_plain(line), ensure_ascii=False) + "\n")
             kept.extend(events)
         return kept
     results = list(coded)
+    if ids is not None:
+        ids.extend(d for d, _ in results)
     kept = [e for _, events in results for e in events]
     records = [{"id": d, "events": [e.to_dict() for e in events]} for d, events in results]
     rows = [{"id": d, **row} for d, events in results for row in coded_rows(events)]
