@@ -35,6 +35,7 @@ from alliancewatch.extract.syntax import (
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "themself", "ourselves"})
 _STATE_KINDS = frozenset({"name", "capital", "metonym", "epithet", "igo"})
 _MODIFIERS = ("compound", "amod", "poss", "nmod", "appos", "npadvmod", "nummod")
 _SUBJECTS = ("nsubj", "csubj")
@@ -219,7 +220,8 @@ class SentenceActors:
             actors.extend(own)
             kinds.append(self._kind.get(token.i, ""))
         elif token.pos_ == "PRON" or token.lower_ in self.pronouns:
-            if resolve and token.lower_ not in _RELATIVE:
+            # "blew themselves up": who acts on itself is no target of its own event
+            if resolve and token.lower_ not in _RELATIVE and token.lower_ not in _REFLEXIVE:
                 found = self.antecedent(token)
                 actors.extend(found.actors)
                 if found.actors:

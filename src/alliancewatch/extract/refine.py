@@ -245,6 +245,8 @@ class Refiner:
         holders += [
             c for h in (draft.anchor, draft.trigger) for c in h.children if c.dep_ in ("dobj", "nsubjpass")
         ]
+        # "killed 23 people when they blew themselves up in Tel Aviv": the clause that says when says where
+        holders += [c for c in draft.anchor.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")]
         for holder in holders:
             for prep in holder.children:
                 if prep.dep_ != "prep":
