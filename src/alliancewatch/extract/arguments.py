@@ -42,7 +42,7 @@ _SUBJECTS = ("nsubj", "csubj")
 #: Mention kinds that name a people or a language-like adjective, not an institution that acts.
 POPULAR_KINDS = frozenset({"adjective", "demonym"})
 #: Mention kinds that can name a place.
-PLACE_KINDS = frozenset({"name", "capital", "metonym", "epithet"})
+PLACE_KINDS = frozenset({"name", "capital", "metonym", "epithet", "place"})
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class SentenceActors:
 
     def named_countries(self) -> tuple[str, ...]:
         """The states this sentence names by name or capital, in order."""
-        found = (a.country for m in self.mentions if m.kind in ("name", "capital") for a in m.actors)
+        found = (a.country for m in self.mentions if m.kind in ("name", "capital", "place") for a in m.actors)
         return tuple(dict.fromkeys(c for c in found if c and c != "IGO"))
 
     def ethnic(self, token: Token) -> bool:
@@ -259,7 +259,7 @@ class SentenceActors:
                     found: list[Actor] = []
                     kinds: list[str] = []
                     self._collect(obj, skip, found, kinds, depth + 1, resolve)
-                    if found and set(kinds) & {"name", "capital"}:
+                    if found and set(kinds) & {"name", "capital", "place"}:
                         return tuple(found)
         return ()
 

@@ -16,12 +16,19 @@ precedes it:
   one span and one person; "the Russian State Duma" is the Duma;
 - "the Ministry of Defence of Ukraine", "President of Iran" work the other way round.
 
+A place (a city or region of ``places.csv``: "Mosul", "Sindh province") stands for its state as a whole
+and joins institution words like a capital ("the Sindh government", "the government of Sindh" are
+Pakistan's government), with two exceptions: an office word after a place is not the state's office
+("Kurdistan president" is not Iraq's), and neither are armed forces ("Tigray forces", "Donetsk forces"
+are as often rebels or regional militias as the state's military).
+
 A phrase that several actors share ("Congo") gives them all; blocking phrases ("Latin American", "Persian
 Gulf", "May") give none, and stop their shorter parts from matching.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -48,7 +55,11 @@ __all__ = ["Actor", "Gazetteer", "Mention"]
 T_ = TypeVar("T_")
 
 #: Kinds of mention that name a state and can be joined to an institution or office word.
-_REFERENCES = frozenset({"name", "adjective", "capital", "epithet"})
+_REFERENCES = frozenset({"name", "adjective", "capital", "epithet", "place"})
+#: Kinds that are joined to a following "of": "the Ministry of Defence of Ukraine", "the government of Sindh".
+_OF_KINDS = frozenset({"name", "place"})
+#: Sectors that a word after a place does not give: a region's forces are not the state's military.
+_NOT_AFTER_PLACE = frozenset({"MIL"})
 #: The sector an office gives when nobody is known to hold it; anything else is GOV.
 _ROLE_SECTORS = MappingProxyType({"DM": "MIL", "MIL": "MIL"})
 
@@ -133,7 +144,16 @@ class Gazetteer:
 
         Raises :class:`MissingFileError` or :class:`MalformedFileError` when a file is absent or wrong.
         """
-        return cls(read_tables(codes, folder))
+        # Loading allocates some 100,000 small objects that all live as long as the gazetteer; the
+        # collector's passes over them free nothing and took longer than the loading itself (places.csv
+        # alone doubled the time), so collection waits until the tables are built.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return cls(read_tables(codes, folder))
+        finally:
+            if collecting:
+                gc.enable()
 
     # --- phrase lists, for spaCy's PhraseMatcher or for inspection ----------------------------------
     def phrases(self) -> list[str]:
@@ -222,18 +242,23 @@ class Gazetteer:
         i += 1
         countries = {a.country for a in span.actors}
         if span.kind == "person":
+            if _another_name_follows(text, tokens, span):
+                return _Span(span.first, span.last, (), span.kind), i
             return self._with_title(text, tokens, span, floor), i
         if span.kind not in _REFERENCES or not span.actors or None in countries:
             return span, i
-        if span.kind == "name":
+        place = span.kind == "place"
+        if span.kind in _OF_KINDS:
             span = self._of_country(text, tokens, span, floor, on)
         k = span.last
         if span.kind == "name" and _possessive(text, tokens, k):
             k += 1
         if k >= len(tokens) or not joinable(text, tokens[k - 1], tokens[k]):
             return span, i
-        role = self._roles.longest(text, tokens, k)
+        role = None if place else self._roles.longest(text, tokens, k)
         sector = self._sectors.longest(text, tokens, k)
+        if place and sector is not None and sector[1][0] in _NOT_AFTER_PLACE:
+            sector = None
         word_end = max(role[0] if role else 0, sector[0] if sector else 0)
         following = spans[i] if i < len(spans) and spans[i].first == k else None
         if (
@@ -280,16 +305,20 @@ class Gazetteer:
     def _of_country(
         self, text: str, tokens: Sequence[Token], span: _Span, floor: int, on: date | None
     ) -> _Span:
-        """An office or body, then "of": "the Ministry of Defence of Ukraine", "President of Iran"."""
+        """An office or body, then "of": "the Ministry of Defence of Ukraine", "President of Iran"; after
+        a place only a body that is not the military ("the government of Sindh")."""
         j = span.first - 1
         if j > floor and tokens[j].key == "the":
             j -= 1
         if j <= floor or tokens[j].key != "of" or not _adjacent(text, tokens, j - 1, span.first):
             return span
-        role = self._ending_at(self._roles, text, tokens, j, floor)
+        place = span.kind == "place"
+        role = None if place else self._ending_at(self._roles, text, tokens, j, floor)
         if role is not None:
             return _Span(role[0], span.last, self._office(span.actors, role[1], on), "role")
         sector = self._ending_at(self._sectors, text, tokens, j, floor)
+        if place and sector is not None and sector[1][0] in _NOT_AFTER_PLACE:
+            sector = None
         if sector is not None:
             actors = tuple(make_actor(a.name, a.country, sector[1][0]) for a in span.actors)
             return _Span(sector[0], span.last, actors, "sector")
@@ -312,6 +341,16 @@ class Gazetteer:
             if found:
                 return first, found
         return None
+
+
+def _another_name_follows(text: str, tokens: Sequence[Token], span: _Span) -> bool:
+    """Whether a one-word name is the first name of someone else: "Chadli" in "Chadli Klibi" is not
+    Chadli Bendjedid (a capitalised word right after a lone name continues it)."""
+    k = span.last
+    if span.last - span.first != 1 or k >= len(tokens) or not joinable(text, tokens[k - 1], tokens[k]):
+        return False
+    word = text[tokens[k].start : tokens[k].end]
+    return word[:1].isupper() and word.isalpha() and len(word) > 1
 
 
 def _adjacent(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:

@@ -6,7 +6,8 @@ known to :class:`~alliancewatch.codes.CountryCodes`, sectors must be PLOVER/CAME
 ``YYYY-MM-DD``. A bad value raises :class:`MalformedFileError` naming the file and line.
 
 ``people.csv`` and ``roles.csv`` (leaders with tenures, and the words for their offices) are optional: the
-gazetteer works without them, and so do its tests.
+gazetteer works without them, and so do its tests. So is ``places.csv``: cities and regions that stand for
+the state they lie in (see ``PLACES_README.md``); a place whose phrase another file already has is left out.
 """
 
 from __future__ import annotations
@@ -23,12 +24,17 @@ from pathlib import Path
 
 from alliancewatch.codes import CountryCodes
 from alliancewatch.errors import MalformedFileError, MissingFileError
+from alliancewatch.extract.phrases import phrase_key
 from alliancewatch.model import SECTORS, Actor
 
 #: The pseudo-country of intergovernmental organisations.
 IGO = "IGO"
 STATUSES = frozenset({"member", "observer", "other"})
+#: The kinds of row in ``places.csv``; both become mentions of kind ``place``.
+PLACE_KINDS = frozenset({"city", "region"})
 _ROLE = re.compile(r"[A-Z]{2,4}")
+#: States coded as their continuing state (one COW code each: 365, 345), as PLOVER's gold codes them.
+_CONTINUING = {"SUN": "RUS", "YUG": "SRB"}
 
 
 def make_actor(name: str, country: str | None, sector: str | None) -> Actor:
@@ -40,7 +46,8 @@ def make_actor(name: str, country: str | None, sector: str | None) -> Actor:
 class Entry:
     """What one surface phrase may mean: an actor (None for a blocking phrase) valid between two dates."""
 
-    kind: str  # name, adjective, demonym, capital, metonym, epithet, institution, group, igo, person, blocked
+    #: name, adjective, demonym, capital, metonym, epithet, place, institution, group, igo, person, blocked
+    kind: str
     actor: Actor | None
     start: date | None = None
     end: date | None = None
@@ -149,7 +156,7 @@ def read_tables(codes: CountryCodes, folder: Traversable | Path | None = None) -
     folder = folder if folder is not None else default_folder()
     out = GazetteerTables()
     _read_states(folder, codes, out)
-    _read_places(folder, codes, out)
+    _read_seats(folder, codes, out)
     _read_organisations(folder, codes, out)
     _read_people(folder, codes, out)
     for where, row in _rows(folder, "sector_words.csv", ("phrase", "sector")):
@@ -158,7 +165,33 @@ def read_tables(codes: CountryCodes, folder: Traversable | Path | None = None) -
     for where, row in _rows(folder, "nonactors.csv", ("phrase",)):
         out.entries.append((_required(row, "phrase", where), Entry("blocked", None)))
     out.counts["sector_words"] = len(out.sector_words)
+    _read_places(folder, codes, out)
     return out
+
+
+def _read_places(folder: Traversable | Path, codes: CountryCodes, out: GazetteerTables) -> None:
+    """Cities and regions from ``places.csv``, each standing for its state as a whole.
+
+    Read last: a place whose phrase (as the phrase index keys it) names anything else is left out, so a
+    place never competes with a state, capital, group, person or blocked phrase of the same words.
+    """
+    taken = {phrase_key(phrase) for phrase, _ in out.entries}
+    entries: dict[str, Entry] = {}  # one per state: thousands of rows share some 170 actors
+    kept = shadowed = 0
+    for where, row in _rows(folder, "places.csv", ("phrase", "country", "kind"), optional=True):
+        phrase = _required(row, "phrase", where)
+        iso3 = str(_country(row["country"], codes, where))
+        if row["kind"] not in PLACE_KINDS:
+            raise MalformedFileError(f"{where}: kind {row['kind']!r} is not one of {sorted(PLACE_KINDS)}")
+        if phrase_key(phrase) in taken:
+            shadowed += 1
+            continue
+        if iso3 not in entries:
+            entries[iso3] = Entry("place", make_actor(out.names.get(iso3) or codes.name(iso3), iso3, None))
+        out.entries.append((phrase, entries[iso3]))
+        kept += 1
+    out.counts["places"] = kept
+    out.counts["places_shadowed"] = shadowed
 
 
 def _read_states(folder: Traversable | Path, codes: CountryCodes, out: GazetteerTables) -> None:
@@ -186,7 +219,7 @@ def _read_states(folder: Traversable | Path, codes: CountryCodes, out: Gazetteer
     out.counts["states"] = len(out.states)
 
 
-def _read_places(folder: Traversable | Path, codes: CountryCodes, out: GazetteerTables) -> None:
+def _read_seats(folder: Traversable | Path, codes: CountryCodes, out: GazetteerTables) -> None:
     for kind, file in (("metonym", "metonyms.csv"), ("epithet", "epithets.csv")):
         count = 0
         for where, row in _rows(folder, file, ("phrase", "country", "sector")):
@@ -249,6 +282,8 @@ def _read_people(folder: Traversable | Path, codes: CountryCodes, out: Gazetteer
     people: set[str] = set()
     for where, row in _rows(folder, "people.csv", columns, optional=True):
         country = str(_country(row["country"], codes, where))
+        # leaders of the Soviet Union and Yugoslavia act for their continuing states, as states.csv codes them
+        country = _CONTINUING.get(country, country)
         sector = _sector(_required(row, "sector", where), where, allow_empty=False)
         role = _role(row["role"], where)
         start, end = _period(row, where)

@@ -144,6 +144,8 @@ class NounDrafter(Drafter):
         for child in token.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i not in skip:
                 found = self.actors.np_actors(child)
+                if found.kinds and set(found.kinds) <= {"place"}:
+                    continue  # "the Mumbai attacks", "the Srebrenica massacre": where, not who
                 draft.add(sense.subject, found, sense.symmetric)
                 kinds.extend(found.kinds)
                 if found.how == "pronoun":

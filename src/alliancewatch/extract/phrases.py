@@ -33,6 +33,8 @@ _GAP = re.compile(r"[\s\-\u2010\u2011\u2013'\u2019.\u00b7]{0,4}")
 
 def fold(text: str) -> str:
     """Remove accents, keeping case ("Élysée" -> "Elysee")."""
+    if text.isascii():  # most words: nothing to fold, and decomposing costs more than the rest of a look-up
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -54,6 +56,12 @@ def tokenize(text: str) -> list[Token]:
         word = fold(m.group())
         out.append(Token(word, word.lower(), m.start(), m.end()))
     return out
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The look-up keys of ``text``'s tokens, as :func:`tokenize` makes them ("Élysée Palace" ->
+    ("elysee", "palace")): two phrases with the same key compete for the same words."""
+    return tuple(fold(m.group()).lower() for m in _TOKEN.finditer(text))
 
 
 def joinable(text: str, left: Token, right: Token) -> bool:
@@ -91,12 +99,15 @@ class PhraseIndex(Generic[T]):
 
     def add(self, phrase: str, payload: T) -> None:
         """Index ``payload`` under ``phrase``; raises ValueError when the phrase has no word in it."""
-        words = tuple(t.text for t in tokenize(phrase))
+        words = tuple(fold(m.group()) for m in _TOKEN.finditer(phrase))  # tokenize's words, without offsets
         if not words:
             raise ValueError(f"phrase {phrase!r} has no words")
         node = self._root
         for word in words:
-            node = node.children.setdefault(word.lower(), _Node())
+            child = node.children.get(word.lower())
+            if child is None:  # not setdefault: that would build a node for every word of every phrase
+                child = node.children[word.lower()] = _Node()
+            node = child
         node.items.append((words, payload))
         self._phrases[phrase] = None
         self.longest_phrase = max(self.longest_phrase, len(words))

@@ -36,7 +36,7 @@ _PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 _PLACE_PREPS = frozenset(
     {"in", "into", "at", "near", "on", "across", "inside", "around", "throughout", "through", "from"}
 )
-_HOST_KINDS = frozenset({"capital", "metonym", "name"})
+_HOST_KINDS = frozenset({"capital", "metonym", "name", "place"})
 
 
 def _word(token: Token) -> str:
