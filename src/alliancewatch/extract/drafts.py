@@ -192,6 +192,11 @@ class Drafter:
                     if subj.dep_ == "nsubj" and subj not in objects:
                         objects.append(subj)
                         self.relative_objects.add(subj.i)
+        if not any(o.dep_ == "dobj" for o in objects):
+            # "abused and humiliated Iraqi detainees": coordinated verbs share the object of the last
+            for conj in token.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB":
+                    objects.extend(o for o in conj.children if o.dep_ == "dobj" and o not in objects)
         for prt in token.children:  # "killed up to 16 advisers": a quantity parsed as a particle
             if prt.dep_ == "prt" and prt.lower_ == "up":
                 objects += [o for p in prt.children if p.lower_ == "to" for o in prep_objects(p)]
