@@ -400,8 +400,11 @@ class Drafter:
                 if any(ch.isalnum() for ch in token.text):
                     words.append(token)
         seen = sorted({t.i: t for t in words}.values(), key=lambda t: t.i)
+        # a name is no argument word; an office or body word inside a mention is ("U.S. Ambassador")
         forms = [
-            f"{t.lemma_.lower()} {t.lower_}" for t in seen if not (self.actors.at(t) and t.pos_ == "PROPN")
+            f"{t.lemma_.lower()} {t.lower_}"
+            for t in seen
+            if not (self.actors.at(t) and t.pos_ == "PROPN" and self.actors.kind(t) not in ("sector", "role"))
         ]
         classes, contexts = self.lexicon.terms.lookup(forms)
         return classes, contexts
