@@ -278,3 +278,9 @@ def test_an_announced_decision_is_the_act_not_a_threat(coder: Coder) -> None:
 def test_the_condition_of_a_threat_is_its_target_not_an_event(coder: Coder) -> None:
     text = "Al-Shabaab vowed to carry out attacks in Kenya unless Nairobi pulled its troops out of Somalia."
     assert brief(code(coder, text)) == {("THREATEN", ("SOM",), ("KEN",))}
+
+
+def test_what_a_treaty_does_not_oblige_is_no_asserted_event(coder: Coder) -> None:
+    text = "The Russia-Iran treaty does not oblige either country to defend the other."
+    defend = [e for e in code(coder, text) if e.evidence and e.evidence.triggers == ("defend",)]
+    assert defend and all(e.negated and e.modality == "hypothetical" for e in defend)
