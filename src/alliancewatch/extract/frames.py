@@ -29,6 +29,7 @@ from alliancewatch.extract.arguments import SentenceActors
 from alliancewatch.extract.contents import ContentFilter
 from alliancewatch.extract.drafts import Draft
 from alliancewatch.extract.gazetteer import Actor
+from alliancewatch.extract.leftover import leftover_targets
 from alliancewatch.extract.lexicon import Lexicon
 from alliancewatch.extract.refine import Refiner, merge, threat
 from alliancewatch.extract.syntax import Token, depth, infinitive, prep_objects
@@ -85,7 +86,9 @@ class Deriver:
         alive = [d for d in alive if not _condition_of_threat(d, alive) and not self._only_asked(d)]
         alive = [d for d in alive if not _protest_demand(d, alive)]
         alive = [d for d in alive if d.sources and not self._verbal_argument(d, alive) and self._full(d)]
-        return merge(sorted(alive, key=lambda d: d.trigger.i))
+        out = merge(sorted(alive, key=lambda d: d.trigger.i))
+        leftover_targets(out, self.actors, self.plover.quad)
+        return out
 
     # -- clauses that are the content of something else -------------------------------------------
 
