@@ -86,3 +86,25 @@ def test_a_title_takes_the_single_state_of_the_document(coder: Coder) -> None:
 def test_a_title_with_no_country_anywhere_gives_no_actor(coder: Coder) -> None:
     events = coder.code("The prime minister condemned the decision.", DAY)
     assert events == []
+
+
+def test_a_conditional_use_of_force_is_a_threat_at_whoever_would_set_it_off(coder: Coder) -> None:
+    events = coder.code("Beijing would use force if Taiwan declared independence.", DAY)
+    assert ("THREATEN", "violence", ("CHN",), ("TWN",)) in triples(events)
+    assert all(e.type != "ASSAULT" for e in events)
+
+
+def test_a_prediction_by_analysts_is_no_threat(coder: Coder) -> None:
+    events = coder.code("Russia would attack Ukraine if Kyiv joined NATO, analysts said.", DAY)
+    assert all(e.type != "THREATEN" for e in events)
+    assert all(e.modality in ("future", "hypothetical") for e in events if e.type == "ASSAULT")
+
+
+def test_would_have_to_is_hypothetical(coder: Coder) -> None:
+    events = coder.code("Beijing would have to use force against Taiwan.", DAY)
+    assert events and all(e.modality != "asserted" for e in events)
+
+
+def test_the_one_forced_or_urged_acts(coder: Coder) -> None:
+    events = coder.code("Israel was forced to withdraw its troops from the town on Monday.", DAY)
+    assert any(e.type == "RETREAT" and [a.country for a in e.source] == ["ISR"] for e in events)

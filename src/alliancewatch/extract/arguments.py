@@ -313,6 +313,8 @@ class SentenceActors:
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and infinitive(verb)):
             if head.lemma_.lower() in self.rules.object_control:
                 obj = object_of(head)
+                if obj is None and is_passive(head):
+                    obj = passive_subject(head)  # "Iran was urged to", "was forced to withdraw"
                 if obj is not None:
                     return obj, "inherited"
             return self._up(head, depth)

@@ -137,8 +137,9 @@ class ClauseReader:
             if (
                 child.dep_ not in ("parataxis", "ccomp", "advcl")
                 or child.lemma_.lower() not in self.rules.reporting
+                or any(c.dep_ == "mark" and c.lower_ != "as" for c in child.children)
             ):
-                continue
+                continue  # "... if Taiwan declared independence": a condition, not who reports it
             if not any(c.dep_ in ("ccomp", "xcomp") for c in child.children):
                 subject, _ = self.actors.subject(child)
                 return subject, True

@@ -182,13 +182,34 @@ class Refiner:
         rules = self.rules
         if draft.type not in rules.agree_from and draft.type not in rules.threaten_from:
             return
-        if not self.self_stated(draft):
+        condition = self._condition(draft)
+        # "Beijing would use force if Taiwan declared independence": a conditional use of force, with
+        # no one else reporting it, is a threat
+        unreported = draft.reporter is None and draft.modality == "hypothetical" and condition is not None
+        if not self.self_stated(draft) and not (unreported and draft.type in rules.threaten_from):
             return
         if draft.type in rules.agree_from:
             draft.type, draft.mode, draft.cameo = "AGREE", None, rules.agree_code
-        else:
-            draft.mode, draft.cameo = threat(self.rules, draft)
-            draft.type = "THREATEN"
+            return
+        draft.mode, draft.cameo = threat(self.rules, draft)
+        draft.type = "THREATEN"
+        own = {a.country for a in draft.sources}
+        if condition is not None and {a.country for a in draft.targets} <= own:
+            # the one whose act would set it off is the threat's target ("... if Taiwan refused")
+            subject, _ = self.actors.subject(condition)
+            found = self.actors.np_actors(subject).actors if subject is not None else ()
+            others = [a for a in found if a.country and a.country not in own]
+            draft.targets = others or draft.targets
+
+    def _condition(self, draft: Draft) -> Token | None:
+        """The "if" or "unless" clause on the event's verb, if any."""
+        marks = self.rules.conditional_marks
+        for token in (draft.anchor, draft.trigger):
+            for child in token.children:
+                marked = any(c.dep_ == "mark" and c.lower_ in marks for c in child.children)
+                if child.dep_ == "advcl" and marked:
+                    return child
+        return None
 
     def self_stated(self, draft: Draft) -> bool:
         """Whether a future or hypothetical action is stated by its own source: reported by someone of
