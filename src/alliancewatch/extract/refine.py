@@ -37,6 +37,8 @@ _PLACE_PREPS = frozenset(
     {"in", "into", "at", "near", "on", "across", "inside", "around", "throughout", "through", "from"}
 )
 _HOST_KINDS = frozenset({"capital", "metonym", "name", "place"})
+#: auxiliaries that commit the subject to a conditional act ("would use force if"), unlike "could"
+_PROMISE = frozenset({"would", "will", "shall", "'ll", "wo"})
 
 
 def _word(token: Token) -> str:
@@ -185,7 +187,9 @@ class Refiner:
         condition = self._condition(draft)
         # "Beijing would use force if Taiwan declared independence": a conditional use of force, with
         # no one else reporting it, is a threat
-        unreported = draft.reporter is None and draft.modality == "hypothetical" and condition is not None
+        # ("Israel could strike Iran if ..." only says what may happen)
+        promised = any(c.dep_ == "aux" and c.lower_ in _PROMISE for c in draft.anchor.children)
+        unreported = draft.reporter is None and promised and condition is not None
         if not self.self_stated(draft) and not (unreported and draft.type in rules.threaten_from):
             return
         if draft.type in rules.agree_from:
