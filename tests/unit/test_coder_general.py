@@ -108,3 +108,15 @@ def test_would_have_to_is_hypothetical(coder: Coder) -> None:
 def test_the_one_forced_or_urged_acts(coder: Coder) -> None:
     events = coder.code("Israel was forced to withdraw its troops from the town on Monday.", DAY)
     assert any(e.type == "RETREAT" and [a.country for a in e.source] == ["ISR"] for e in events)
+
+
+def test_a_hyphenated_sit_in_is_a_protest_where_it_happens(coder: Coder) -> None:
+    events = coder.code("Students staged a sit-in outside the ministry in Seoul.", DAY)
+    assert {(e.type, tuple(a.country for a in e.source)) for e in events} == {("PROTEST", ("KOR",))}
+
+
+def test_workers_walking_out_strike_and_a_delegation_walking_out_cuts_ties(coder: Coder) -> None:
+    workers = coder.code("Doctors walked out of hospitals across France.", DAY)
+    delegation = coder.code("Iran's delegation walked out of the talks in Vienna.", DAY)
+    assert {(e.type, e.mode) for e in workers} == {("PROTEST", "strike")}
+    assert {e.type for e in delegation} == {"SANCTION"}

@@ -30,6 +30,10 @@ class NounDrafter(Drafter):
         """The draft of a noun trigger, or None (no sense fits, a verb sense covers it, no source)."""
         lemma = token.lemma_.lower()
         senses = self.lexicon.senses("noun", lemma) or self.lexicon.senses("noun", token.lower_)
+        doc = token.doc
+        if not senses and token.i >= 2 and doc[token.i - 1].text == "-":
+            # "a sit-in", "a walk-out": the parser splits the hyphenated noun into three tokens
+            senses = self.lexicon.senses("noun", f"{doc[token.i - 2].lower_}-{token.lower_}")
         for sense in senses:
             modifiers = self._modifiers(token, sense.words)
             if modifiers is None:

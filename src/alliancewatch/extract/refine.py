@@ -272,16 +272,27 @@ class Refiner:
         ]
         # "killed 23 people when they blew themselves up in Tel Aviv": the clause that says when says where
         holders += [c for c in draft.anchor.children if c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX")]
+        nested: list[Token] = []
         for holder in holders:
             for prep in holder.children:
                 if prep.dep_ != "prep":
                     continue
                 if prep.lower_ not in _PLACE_PREPS and prep.lower_ not in draft.sense.target_preps:
+                    nested += prep_objects(prep)
                     continue
                 for place in prep_objects(prep):
                     found = self.actors.places(place)
                     if found:
                         return found
+                    nested.append(place)
+        # "took to the streets in Caracas", "a sit-in outside the ministry in Seoul": one level down
+        for holder in nested:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "at", "across", "near", "inside"):
+                    for place in prep_objects(prep):
+                        found = self.actors.places(place)
+                        if found and self.actors.kind(place) in ("place", "capital", "name"):
+                            return found
         return ()
 
 
