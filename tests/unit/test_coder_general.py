@@ -120,3 +120,8 @@ def test_workers_walking_out_strike_and_a_delegation_walking_out_cuts_ties(coder
     delegation = coder.code("Iran's delegation walked out of the talks in Vienna.", DAY)
     assert {(e.type, e.mode) for e in workers} == {("PROTEST", "strike")}
     assert {e.type for e in delegation} == {"SANCTION"}
+
+
+def test_verbless_headlines_are_coded(coder: Coder) -> None:
+    for text in ("Iran hostile to new sanctions.", "Russia ready to supply Iran.", "Hostile Iran."):
+        assert isinstance(coder.code(text, DAY), list)

@@ -14,7 +14,7 @@ from alliancewatch.extract.arguments import DocMemory, SentenceActors
 from alliancewatch.extract.clauses import ClauseReader
 from alliancewatch.extract.gazetteer import Gazetteer
 from alliancewatch.extract.lexicon import Lexicon
-from alliancewatch.extract.syntax import is_passive, verb_forms, within
+from alliancewatch.extract.syntax import depth, is_passive, verb_forms, within
 from alliancewatch.plover import Plover
 
 Row = tuple[str, int, str, str, str, str]  # word, head index, dep, POS, tag, lemma
@@ -148,3 +148,16 @@ def test_syntax_helpers() -> None:
     assert within(doc[6], doc[1]) and not within(doc[1], doc[6])
     staged = parsed([("staged", 0, "ROOT", "VERB", "VBD", "stag")])[0]
     assert "stage" in verb_forms(staged)  # a lemmatizer slip is caught by the spelling guesses
+
+
+def test_depth_counts_heads_up_to_the_root() -> None:
+    doc = parsed(
+        [
+            ("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"),
+            ("delivered", 1, "ROOT", "VERB", "VBD", "deliver"),
+            ("missiles", 1, "dobj", "NOUN", "NNS", "missile"),
+            ("to", 1, "prep", "ADP", "IN", "to"),
+            ("Iran", 3, "pobj", "PROPN", "NNP", "Iran"),
+        ]
+    )
+    assert [depth(t) for t in doc] == [1, 0, 1, 1, 2]

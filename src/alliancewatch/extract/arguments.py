@@ -307,7 +307,7 @@ class SentenceActors:
             named = next((c for c in subjects if self.np_actors(c).actors), subjects[0])
             return named, ("direct" if depth == 0 else "inherited")
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return None, "direct"
         dep = verb.dep_
         if dep == "xcomp" or (dep in ("advcl", "ccomp") and infinitive(verb)):
@@ -338,7 +338,7 @@ class SentenceActors:
         return None, "direct"
 
     def _up(self, head: Token, depth: int) -> tuple[Token | None, str]:
-        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("pobj", "dobj"):
                 break
             head = head.head
@@ -376,7 +376,7 @@ class SentenceActors:
                     found = self._plain_actors(child, person)
                     if found and found != mine:
                         return Found(found, "pronoun")
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             seen += 1

@@ -68,7 +68,7 @@ class ClauseReader:
         token = anchor
         for _ in range(12):
             head = token.head
-            if head is token:
+            if head.i == token.i:
                 break
             dep = token.dep_
             if dep == "advcl" and self._conditional(token):
@@ -151,7 +151,7 @@ class ClauseReader:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "according":
                     return True
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
         return False

@@ -38,7 +38,7 @@ class ContentFilter:
             if draft.nominal and not draft.light:
                 continue
             node = draft.anchor
-            while node.dep_ == "conj" and node.head is not node:
+            while node.dep_ == "conj" and node.head.i != node.i:
                 node = node.head
             served = anchors.get(node.head.i)
             if served is not None and self._purpose(node, draft, served):
@@ -77,7 +77,7 @@ class ContentFilter:
         """Up through wrapper verbs ("aims to", "plans to") to the verb that heads the clause."""
         for _ in range(6):
             head = node.head
-            if node.dep_ != "xcomp" or head is node or not self._wrapper(head.lemma_.lower()):
+            if node.dep_ != "xcomp" or head.i == node.i or not self._wrapper(head.lemma_.lower()):
                 return node
             node = head
         return node

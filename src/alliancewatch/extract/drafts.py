@@ -362,7 +362,7 @@ class Drafter:
     # -- adjectives ----------------------------------------------------------------------------------
     def _adjective(self, token: Token) -> Draft | None:
         anchor = token.head
-        while anchor.pos_ not in ("VERB", "AUX") and anchor.head is not anchor:
+        while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
             anchor = anchor.head
         if anchor.pos_ not in ("VERB", "AUX"):
             return None

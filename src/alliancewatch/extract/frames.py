@@ -317,7 +317,7 @@ def _protest_demand(draft: Draft, drafts: list[Draft]) -> bool:
         for _ in range(8):
             if node.i in heads:
                 return True
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return False

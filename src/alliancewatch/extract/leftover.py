@@ -84,9 +84,10 @@ def _not_counterparts(draft: Draft, clauses: list[set[int]]) -> set[int]:
     for phrase in (draft.reporter, draft.subject):
         if phrase is not None:
             skip |= _indexes(phrase)
+    own = draft.subject.i if draft.subject is not None else -1
     for ancestor in anchor.ancestors:
         for child in ancestor.children:
-            if child.dep_ in _SUBJECTS and child is not draft.subject and anchor.i not in _indexes(child):
+            if child.dep_ in _SUBJECTS and child.i != own and anchor.i not in _indexes(child):
                 skip |= _indexes(child)
     return skip
 

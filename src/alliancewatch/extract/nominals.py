@@ -126,7 +126,7 @@ class NounDrafter(Drafter):
 
     def _light_verb(self, token: Token) -> Token | None:
         node = token
-        while node.dep_ == "conj" and node.head is not node:
+        while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
         head = node.head
         light = self.rules.light_verbs

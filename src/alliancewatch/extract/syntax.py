@@ -79,7 +79,7 @@ def phrase(head: Token, limit: int = 40) -> list[Token]:
 def depth(token: Token) -> int:
     """How many heads lie above ``token`` in its sentence."""
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
         depth += 1
     return depth
@@ -91,7 +91,7 @@ def within(inner: Token, outer: Token) -> bool:
     for _ in range(12):
         if node.i == outer.i:
             return True
-        if node.dep_ in ("ccomp", "parataxis", "conj") or node.head is node:
+        if node.dep_ in ("ccomp", "parataxis", "conj") or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -103,7 +103,7 @@ def relative_clause(pronoun: Token) -> Token | None:
     for _ in range(4):
         if node.dep_ == "relcl":
             return node
-        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head is node:
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
             return None
         node = node.head
     return None
