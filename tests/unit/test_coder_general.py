@@ -125,3 +125,14 @@ def test_workers_walking_out_strike_and_a_delegation_walking_out_cuts_ties(coder
 def test_verbless_headlines_are_coded(coder: Coder) -> None:
     for text in ("Iran hostile to new sanctions.", "Russia ready to supply Iran.", "Hostile Iran."):
         assert isinstance(coder.code(text, DAY), list)
+
+
+def test_a_background_clause_gives_no_event_beside_the_main_one(coder: Coder) -> None:
+    text = "Norway recalled its ambassador from Riyadh after a Saudi court jailed a Norwegian blogger."
+    events = coder.code(text, DAY)
+    assert {e.type for e in events} == {"SANCTION"}
+
+
+def test_a_background_event_alone_is_kept(coder: Coder) -> None:
+    events = coder.code("After Russia vetoed the resolution, the session ended.", DAY)
+    assert {e.type for e in events} == {"REJECT"}

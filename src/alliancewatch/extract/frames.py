@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from alliancewatch.extract.arguments import SentenceActors
+from alliancewatch.extract.background import drop_background
 from alliancewatch.extract.contents import ContentFilter
 from alliancewatch.extract.drafts import Draft
 from alliancewatch.extract.gazetteer import Actor
@@ -87,6 +88,7 @@ class Deriver:
         alive = [d for d in alive if not _protest_demand(d, alive)]
         alive = [d for d in alive if d.sources and not self._verbal_argument(d, alive) and self._full(d)]
         out = merge(sorted(alive, key=lambda d: d.trigger.i))
+        out = drop_background(out, self.rules.background_marks)
         leftover_targets(out, self.actors, self.plover.quad)
         return out
 

@@ -30,6 +30,7 @@ class Rules:
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
+    background_marks: frozenset[str]
     negators: frozenset[str]
     light_verbs: frozenset[str]
     light_preps: frozenset[str]
@@ -111,6 +112,7 @@ def parse_rules(text: str, plover: Plover) -> Rules:
         future_aux=words("future_aux"),
         hypothetical_aux=words("hypothetical_aux"),
         conditional_marks=words("conditional_marks"),
+        background_marks=words("background_marks"),
         negators=words("negators"),
         light_verbs=words("light_verbs"),
         light_preps=words("light_preps"),

@@ -1,0 +1,43 @@
+"""Background events: what a sentence mentions only to say when or why its main event happened.
+
+"Saudi Arabia recalled its ambassador from Stockholm after Sweden's foreign minister criticised the
+kingdom", "their first contact since Turkey shot down a Russian bomber", "imposed a curfew amid
+protests": the criticism, the shooting down and the protests were news on their own day and are
+reported there; this sentence reports the recall, the contact and the curfew. PLOVER's coders, and
+both gold standards we measure against, code a sentence's main event only.
+
+An event inside a clause or phrase opened by one of ``rules.yaml``'s ``background_marks`` ("after",
+"since", "following", "amid", "when", ...) is dropped when the sentence has an event outside every such
+clause; a sentence whose only events are in the background keeps them ("After Russia vetoed the
+resolution, ..." with no main event coded still says that Russia vetoed it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from alliancewatch.extract.drafts import Draft
+from alliancewatch.extract.syntax import Token
+
+
+def drop_background(drafts: list[Draft], marks: Collection[str]) -> list[Draft]:
+    """The drafts without those in background clauses, when a main event remains (module docstring)."""
+    background = [_in_background(d.anchor, marks) for d in drafts]
+    if all(background):
+        return drafts
+    return [d for d, behind in zip(drafts, background, strict=True) if not behind]
+
+
+def _in_background(anchor: Token, marks: Collection[str]) -> bool:
+    """Whether ``anchor`` lies in a clause ("after X did Y") or phrase ("after the killing of") opened
+    by one of ``marks``."""
+    node = anchor
+    for _ in range(40):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+            return True
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in marks:
+            return True
+        node = node.head
+    return False
