@@ -77,3 +77,9 @@ def test_an_armed_group_attacks_its_own_state(coder: Coder) -> None:
 def test_a_title_with_a_country_is_its_government_before_the_people_file(coder: Coder) -> None:
     events = coder.code("The Indian prime minister condemned Pakistan.", date(1965, 9, 1))
     assert parties(events) == {("ACCUSE", (("IND", "GOV"),), ("PAK",))}
+
+
+def test_coordinated_nationalities_share_their_head(coder: Coder) -> None:
+    events = coder.code("U.S. and British forces struck Houthi targets in Yemen.", date(2024, 1, 12))
+    strike = next(e for e in events if e.type == "ASSAULT")
+    assert {(a.country, a.sector) for a in strike.source} == {("USA", "MIL"), ("GBR", "MIL")}

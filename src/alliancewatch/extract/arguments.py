@@ -219,6 +219,7 @@ class SentenceActors:
         if own:
             actors.extend(own)
             kinds.append(self._kind.get(token.i, ""))
+            actors.extend(self._shared_head(token, own, skip, kinds, depth, resolve))
         elif token.pos_ == "PRON" or token.lower_ in self.pronouns:
             # "blew themselves up": who acts on itself is no target of its own event
             if resolve and token.lower_ not in _RELATIVE and token.lower_ not in _REFLEXIVE:
@@ -242,6 +243,31 @@ class SentenceActors:
             if child.dep_ == "conj":
                 self._collect(child, skip, actors, kinds, depth + 1, resolve)
         return how
+
+    def _shared_head(
+        self,
+        token: Token,
+        own: tuple[Actor, ...],
+        skip: frozenset[int],
+        kinds: list[str],
+        depth: int,
+        resolve: bool,
+    ) -> list[Actor]:
+        """Coordinated modifiers share their head: "Russian and Chinese warships" is both navies, though
+        the gazetteer read "Chinese warships" as one mention; each other state takes the head's sector."""
+        out: list[Actor] = []
+        for child in token.children:
+            if child.dep_ not in ("amod", "nmod", "compound") or child.i in skip or self.at(child) == own:
+                continue
+            if not any(c.dep_ == "conj" for c in child.children):
+                continue
+            found: list[Actor] = []
+            self._collect(child, skip, found, kinds, depth + 1, resolve)
+            sector = own[0].sector
+            for actor in found:
+                if actor.country and all(a.country != actor.country for a in own):
+                    out.append(make_actor(self.state(actor.country).name, actor.country, sector))
+        return out
 
     def _place_prep(self, head: Token, prep: Token) -> bool:
         word = prep.lower_
