@@ -136,3 +136,8 @@ def test_a_background_clause_gives_no_event_beside_the_main_one(coder: Coder) ->
 def test_a_background_event_alone_is_kept(coder: Coder) -> None:
     events = coder.code("After Russia vetoed the resolution, the session ended.", DAY)
     assert {e.type for e in events} == {"REJECT"}
+
+
+def test_the_means_of_an_accused_act_is_part_of_the_accusation(coder: Coder) -> None:
+    text = "Washington accused Beijing of militarising the sea by sending warships to the Spratlys."
+    assert {e.type for e in coder.code(text, DAY)} == {"ACCUSE"}

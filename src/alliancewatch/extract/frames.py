@@ -169,6 +169,12 @@ class Deriver:
                 heads.extend(prep_objects(child))
             if child.dep_ in ("dobj", "nsubjpass") and frame.sense.frame in ("request", "refuse", "threaten"):
                 heads.append(child)
+        if frame.sense.frame == "accuse" and heads:
+            # "accused Beijing of militarising the sea by sending warships": the parser may hang the
+            # means on "accused"; an accusation is not made by sending warships
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    heads.extend(o for o in prep_objects(child) if o.pos_ in ("VERB", "AUX"))
         out: set[int] = set()
         while heads:
             head = heads.pop()
@@ -180,6 +186,12 @@ class Deriver:
             heads.extend(
                 c for c in head.children if c.dep_ == "conj" or (c.dep_ == "xcomp" and lemma in wraps)
             )
+            # "accused Beijing of militarising the sea by sending warships": the means is content too
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "by":
+                    heads.extend(
+                        o for o in prep_objects(prep) if o.pos_ in ("VERB", "AUX") or o.dep_ == "pcomp"
+                    )
         return out
 
     def _clause_subjects(self, token: Token) -> tuple[Actor, ...]:
