@@ -141,3 +141,8 @@ def test_a_background_event_alone_is_kept(coder: Coder) -> None:
 def test_the_means_of_an_accused_act_is_part_of_the_accusation(coder: Coder) -> None:
     text = "Washington accused Beijing of militarising the sea by sending warships to the Spratlys."
     assert {e.type for e in coder.code(text, DAY)} == {"ACCUSE"}
+
+
+def test_a_main_verb_parsed_as_a_participle_still_has_its_subject(coder: Coder) -> None:
+    events = coder.code("Venezuela's opposition coalition called on Maduro to resign.", DAY)
+    assert ("REQUEST", "yield", ("VEN",), ("VEN",)) in triples(events)

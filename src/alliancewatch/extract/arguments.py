@@ -26,6 +26,7 @@ from alliancewatch.extract.syntax import (
     Token,
     infinitive,
     is_passive,
+    misparsed_main_verb,
     object_of,
     passive_subject,
     prep_objects,
@@ -358,6 +359,8 @@ class SentenceActors:
         if dep in ("pobj", "prep"):
             return self._up(head, depth)
         if dep in ("acl", "relcl"):
+            if dep == "acl" and misparsed_main_verb(verb):
+                return head, "direct"
             if dep == "acl" and verb.tag_ in ("VBG", "VB") and head.pos_ in ("NOUN", "PROPN"):
                 return self._owner(head, depth)
             return None, "direct"

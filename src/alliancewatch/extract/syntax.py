@@ -16,7 +16,7 @@ def is_passive(verb: Token) -> bool:
     on a noun ("strikes condemned by Moscow")."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
-    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb))
 
 
 def passive_subject(verb: Token) -> Token | None:
@@ -24,9 +24,23 @@ def passive_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb):
         return verb.head
     return None
+
+
+def misparsed_main_verb(verb: Token) -> bool:
+    """ "Venezuela's opposition coalition called on the council to verify ...": the parser may make the
+    subject noun the root and the main verb a participle on it. A past-tense verb there with no agent
+    that has an object of its own, or a preposition and then an infinitive ("called on X to"), acts for
+    the noun; a headline's "soldiers killed in Kashmir" or "Iran urged to cooperate" stays passive."""
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"aux", "auxpass", "nsubj", "nsubjpass", "agent"}:
+        return False
+    return bool(deps & {"dobj", "dative", "ccomp"}) or {"prep", "xcomp"} <= deps
 
 
 def prep_objects(prep: Token | None) -> list[Token]:
