@@ -146,3 +146,8 @@ def test_the_means_of_an_accused_act_is_part_of_the_accusation(coder: Coder) -> 
 def test_a_main_verb_parsed_as_a_participle_still_has_its_subject(coder: Coder) -> None:
     events = coder.code("Venezuela's opposition coalition called on Maduro to resign.", DAY)
     assert ("REQUEST", "yield", ("VEN",), ("VEN",)) in triples(events)
+
+
+def test_a_demand_about_an_unknown_official_is_domestic(coder: Coder) -> None:
+    text = "India's Bharatiya Janata Party demanded that Telecom Minister Andimuthu Raja be sacked."
+    assert any(t[0] == "REQUEST" and t[2:] == (("IND",), ("IND",)) for t in triples(coder.code(text, DAY)))

@@ -132,6 +132,8 @@ class Deriver:
                 )
             if not frame.targets:  # "demanded that China drop barriers": the one asked to act
                 frame.targets = list(self._clause_subjects(frame.trigger))
+            if not frame.targets:  # "demanded that Telecom Minister X be sacked": a domestic target
+                frame.target_phrases += self._clause_subject_heads(frame.trigger)
             _consume(content)
         elif kind == "threaten":
             if first is not None:
@@ -201,6 +203,15 @@ class Deriver:
                 if subject is not None:
                     return self.actors.np_actors(subject).actors
         return ()
+
+    def _clause_subject_heads(self, token: Token) -> list[Token]:
+        return [
+            c
+            for clause in token.children
+            if clause.dep_ == "ccomp"
+            for c in clause.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        ]
 
     def _class_action(self, classes: set[str]) -> str | None:
         return next((action for cls, action in _CLASS_ACTIONS if cls in classes), None)
