@@ -151,3 +151,13 @@ def test_a_main_verb_parsed_as_a_participle_still_has_its_subject(coder: Coder) 
 def test_a_demand_about_an_unknown_official_is_domestic(coder: Coder) -> None:
     text = "India's Bharatiya Janata Party demanded that Telecom Minister Andimuthu Raja be sacked."
     assert any(t[0] == "REQUEST" and t[2:] == (("IND",), ("IND",)) for t in triples(coder.code(text, DAY)))
+
+
+def test_what_a_vetoed_resolution_says_is_no_event(coder: Coder) -> None:
+    text = "Russia and China vetoed a Security Council resolution that threatened Syria with sanctions."
+    assert {e.type for e in coder.code(text, DAY)} == {"REJECT"}
+
+
+def test_what_a_passed_resolution_says_is_its_authors_act(coder: Coder) -> None:
+    text = "The IAEA Board of Governors passed a resolution censuring Iran."
+    assert ("ACCUSE", "disapprove", ("IGO",), ("IRN",)) in triples(coder.code(text, DAY))

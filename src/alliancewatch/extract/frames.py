@@ -33,7 +33,7 @@ from alliancewatch.extract.gazetteer import Actor
 from alliancewatch.extract.leftover import leftover_targets
 from alliancewatch.extract.lexicon import Lexicon
 from alliancewatch.extract.refine import Refiner, merge, threat
-from alliancewatch.extract.syntax import Token, depth, infinitive, prep_objects
+from alliancewatch.extract.syntax import Token, depth, infinitive, is_passive, prep_objects
 from alliancewatch.plover import Plover
 
 #: When a refused or requested thing is named only by a noun, the kind of action it stands for.
@@ -248,9 +248,21 @@ class Deriver:
         """An action named as what a call, plan or offer is for ("rejected UN calls to disarm the
         militia", "a proposal to withdraw") has not happened: it is what the other event is about."""
         anchor = draft.anchor
-        if draft.nominal or anchor.dep_ != "acl" or not infinitive(anchor):
+        if draft.nominal or anchor.dep_ not in ("acl", "relcl"):
             return False
-        return anchor.head.lemma_.lower() in self.rules.unreal_nouns
+        if anchor.head.lemma_.lower() not in self.rules.unreal_nouns:
+            return False
+        if anchor.dep_ == "acl" and infinitive(anchor):
+            return True
+        # "a resolution that threatened Syria with sanctions", "Resolution 598, which calls for a
+        # ceasefire", "a proposal demanding ...": what a text says, not an act of its own
+        document = anchor.head
+        if is_passive(anchor) or document.head.lemma_.lower() in self.rules.authoring_verbs:
+            return False  # "passed a resolution censuring Iran": its authors censure Iran
+        subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if anchor.dep_ == "acl":
+            return not subjects and anchor.tag_ == "VBG"
+        return any(c.lower_ in ("which", "that") for c in subjects)
 
     def _full(self, draft: Draft) -> bool:
         """A noun event named in passing must say who took part: a meeting needs two parties ("after the

@@ -58,6 +58,7 @@ class Rules:
     announcing: frozenset[str]
     deep_target_types: frozenset[str]
     unreal_nouns: frozenset[str]
+    authoring_verbs: frozenset[str]
 
 
 def parse_rules(text: str, plover: Plover) -> Rules:
@@ -140,6 +141,7 @@ def parse_rules(text: str, plover: Plover) -> Rules:
         announcing=words("announcing"),
         deep_target_types=types("deep_target_types"),
         unreal_nouns=words("unreal_nouns"),
+        authoring_verbs=words("authoring_verbs"),
     )
 
 
