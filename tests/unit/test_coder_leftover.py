@@ -53,3 +53,13 @@ def test_a_backer_named_by_an_adjective_is_no_target(coder: Coder) -> None:
     text = "Hezbollah declared a ceasefire on Sunday after a week of fighting with the Syrian-backed Amal."
     events = coder.code(text, DAY)
     assert events and all("SYR" not in {a.country for a in e.target} for e in events)
+
+
+def test_a_city_standing_for_an_organisation_is_still_a_place(coder: Coder) -> None:
+    text = "Japan pledged 500 million dollars in aid at a donors' conference in Brussels."
+    assert all(not e.target for e in coder.code(text, DAY))
+
+
+def test_aid_flown_into_a_city_goes_to_its_state(coder: Coder) -> None:
+    events = coder.code("Mexican army aircraft flew tonnes of food into Acapulco on Friday.", DAY)
+    assert targets(events, "AID") == {("MEX",)}

@@ -30,7 +30,7 @@ from alliancewatch.extract.gazetteer import Actor
 from alliancewatch.extract.syntax import Token, prep_objects
 
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
-_PLACE_KINDS = frozenset({"capital", "place", "name"})
+_PLACE_KINDS = frozenset({"capital", "place", "name", "metonym", "igo"})
 _DESCRIPTIVE = frozenset({"amod", "compound", "npadvmod"})
 #: "Syrian-backed", "Iranian-led": the nationality of someone's backer, not an actor of the sentence
 _BACKED = frozenset({"backed", "led", "based", "allied", "sponsored", "funded", "supported", "aligned"})

@@ -32,11 +32,12 @@ from alliancewatch.extract.lexicon import Rules
 from alliancewatch.extract.syntax import Token, prep_objects, within
 
 _STATE_SECTORS = frozenset({None, "GOV", "IGO"})
-_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 _PLACE_PREPS = frozenset(
     {"in", "into", "at", "near", "on", "across", "inside", "around", "throughout", "through", "from"}
 )
 _HOST_KINDS = frozenset({"capital", "metonym", "name", "place"})
+_AID_PREPS = frozenset({"into", "in", "inside", "across", "throughout"})
 #: auxiliaries that commit the subject to a conditional act ("would use force if"), unlike "could"
 _PROMISE = frozenset({"would", "will", "shall", "'ll", "wo"})
 
@@ -255,13 +256,25 @@ class Refiner:
             return
         if draft.type == "RETREAT" and draft.mode != "withdraw":
             return
-        found = self._place(draft)
+        # aid flown "into Acapulco" or handed out "in Gaza" goes to that state; aid pledged "at a
+        # conference in Brussels" does not
+        found = self._aid_place(draft) if draft.type == "AID" else self._place(draft)
         if draft.generic_sectors:  # "detained protesters in Minsk": the people of that place
             countries = dict.fromkeys(a.country for a in found if a.country and a.country != "IGO")
             sector = draft.generic_sectors[0]
             draft.targets = [make_actor(self.actors.state(c).name, c, sector) for c in countries]
         else:
             draft.targets = list(found)
+
+    def _aid_place(self, draft: Draft) -> tuple[Actor, ...]:
+        for holder in (draft.anchor, draft.trigger):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in _AID_PREPS:
+                    for place in prep_objects(prep):
+                        found = self.actors.places(place)
+                        if found:
+                            return found
+        return ()
 
     def _place(self, draft: Draft) -> tuple[Actor, ...]:
         """The state named as where the event happens: "in"/"at"/"into"... phrases (or the sense's target
