@@ -37,7 +37,15 @@ def _in_background(anchor: Token, marks: Collection[str]) -> bool:
             return False
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
             return True
-        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in marks:
+        if node.dep_ in ("pobj", "pcomp") and _opener(node.head) in marks:
             return True
         node = node.head
     return False
+
+
+def _opener(prep: Token) -> str:
+    """The word that opens a phrase: "after", or "because" for "because of", "due" for "due to"."""
+    head = prep.head
+    if prep.lower_ in ("of", "to") and head.i == prep.i - 1 and head.lower_ in ("because", "due"):
+        return str(head.lower_)
+    return str(prep.lower_)
