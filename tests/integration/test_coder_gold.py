@@ -47,3 +47,15 @@ def test_own_gold(coder: Coder) -> None:
     assert report.type_macro_f1 >= 0.85
     assert report.triple.f1 >= 0.8
     assert report.triple.precision >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("name", "macro", "triple"), [("coder_gold_wire.jsonl", 0.7, 0.55), ("coder_gold_wire2.jsonl", 0.7, 0.6)]
+)
+def test_wire_gold_files(coder: Coder, name: str, macro: float, triple: float) -> None:
+    path = OWN_GOLD.parent / name
+    sentences = read_gold(path)
+    assert len({s.id for s in sentences}) == len(sentences)
+    report = evaluate_gold(coder, path)
+    assert report.type_macro_f1 >= macro
+    assert report.triple.f1 >= triple
