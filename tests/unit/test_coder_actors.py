@@ -83,3 +83,9 @@ def test_coordinated_nationalities_share_their_head(coder: Coder) -> None:
     events = coder.code("U.S. and British forces struck Houthi targets in Yemen.", date(2024, 1, 12))
     strike = next(e for e in events if e.type == "ASSAULT")
     assert {(a.country, a.sector) for a in strike.source} == {("USA", "MIL"), ("GBR", "MIL")}
+
+
+def test_the_pope_speaks_for_the_holy_see(coder: Coder) -> None:
+    text = "Pope John Paul II urged Britain and Argentina to stop the fighting over the Falklands."
+    events = coder.code(text, date(1982, 5, 2))
+    assert any(e.type == "REQUEST" and [a.country for a in e.source] == ["VAT"] for e in events)
