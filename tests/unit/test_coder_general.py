@@ -161,3 +161,8 @@ def test_what_a_vetoed_resolution_says_is_no_event(coder: Coder) -> None:
 def test_what_a_passed_resolution_says_is_its_authors_act(coder: Coder) -> None:
     text = "The IAEA Board of Governors passed a resolution censuring Iran."
     assert ("ACCUSE", "disapprove", ("IGO",), ("IRN",)) in triples(coder.code(text, DAY))
+
+
+def test_a_seized_thing_names_whom_the_seizure_hits(coder: Coder) -> None:
+    events = coder.code("Iran seized a British-flagged tanker in the Strait of Hormuz.", DAY)
+    assert ("COERCE", "confiscate", ("IRN",), ("GBR",)) in triples(events)

@@ -63,6 +63,8 @@ class Draft:
     conditional: bool = False
     #: the other side of a symmetric event ("met with X", "talks with X") until :meth:`settle`
     partners: list[Actor] = field(default_factory=list)
+    #: actors named on the thing acted on ("seized a British tanker"): whose it is
+    owners: list[Actor] = field(default_factory=list)
 
     def settle(self) -> None:
         """Place a symmetric event's partners: the target when someone leads it ("Putin held talks with
@@ -86,6 +88,8 @@ class Draft:
             _extend(self.targets, found.actors)
             if phrase is not None and not found.actors:
                 self.target_phrases.append(phrase)
+        elif role == "theme":
+            _extend(self.owners, found.actors)
 
 
 def _dated(prep: Token) -> bool:

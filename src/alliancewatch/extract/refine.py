@@ -37,6 +37,8 @@ _PLACE_PREPS = frozenset(
     {"in", "into", "at", "near", "on", "across", "inside", "around", "throughout", "through", "from"}
 )
 _HOST_KINDS = frozenset({"capital", "metonym", "name", "place"})
+#: events whose thing acted on says whose it is ("seized a British-flagged tanker", "froze Iranian assets")
+_OWNED_TYPES = frozenset({"COERCE", "SANCTION"})
 _AID_PREPS = frozenset({"into", "in", "inside", "across", "throughout"})
 #: auxiliaries that commit the subject to a conditional act ("would use force if"), unlike "could"
 _PROMISE = frozenset({"would", "will", "shall", "'ll", "wo"})
@@ -70,6 +72,7 @@ class Refiner:
         self._generic(draft)
         self._location(draft)
         self._deep_target(draft)
+        self._owner_target(draft)
         self._self_target(draft)
         self._intention(draft)
         self._host(draft)
@@ -158,6 +161,16 @@ class Refiner:
                 if found:
                     draft.targets = found
                     return
+
+    def _owner_target(self, draft: Draft) -> None:
+        """A seizure or a sanction on a thing with no one named as its target is aimed at whoever
+        the thing belongs to: "seized a British-flagged tanker", "froze Russian assets"."""
+        if draft.targets or draft.type not in _OWNED_TYPES:
+            return
+        own = {a.country for a in draft.sources}
+        owners = [a for a in draft.owners if a.country and a.country not in own]
+        if owners:
+            draft.targets = [self.actors.state(str(a.country)) if a.country != "IGO" else a for a in owners]
 
     def _self_target(self, draft: Draft) -> None:
         """With still no target, generic people as targets of a mostly domestic event, and a protest or
