@@ -89,3 +89,14 @@ def test_the_pope_speaks_for_the_holy_see(coder: Coder) -> None:
     text = "Pope John Paul II urged Britain and Argentina to stop the fighting over the Falklands."
     events = coder.code(text, date(1982, 5, 2))
     assert any(e.type == "REQUEST" and [a.country for a in e.source] == ["VAT"] for e in events)
+
+
+def test_an_organisation_official_acts_for_the_organisation(coder: Coder) -> None:
+    text = "U.N. Secretary-General Antonio Guterres arrived in Kyiv on Thursday."
+    events = coder.code(text, date(2022, 4, 28))
+    assert [(e.type, [a.country for a in e.source]) for e in events] == [("CONSULT", ["IGO"])]
+
+
+def test_a_month_is_no_march(coder: Coder) -> None:
+    events = coder.code("Kenyan opposition supporters said the pact was broken in March.", date(2024, 5, 1))
+    assert all(e.type != "PROTEST" for e in events)

@@ -211,7 +211,7 @@ class Gazetteer:
             if span.actors:
                 start, end = tokens[span.first].start, tokens[span.last - 1].end
                 out.append(Mention(start, end, span.actors, text[start:end], span.kind))
-        return out
+        return _igo_officials(text, out)
 
     # --- the steps of match ---------------------------------------------------------------------------
     def _base_spans(self, text: str, tokens: Sequence[Token], on: date | None) -> list[_Span]:
@@ -364,3 +364,64 @@ def _possessive(text: str, tokens: Sequence[Token], k: int) -> bool:
         return False
     gap = text[tokens[k - 1].end : tokens[k].start]
     return gap in ("'", "\u2019")
+
+
+#: Words of an office in an organisation ("U.N. Secretary-General", "IAEA chief", "EU foreign policy chief").
+_IGO_TITLES = frozenset(
+    [
+        "secretary-general",
+        "secretary",
+        "general",
+        "deputy",
+        "chief",
+        "head",
+        "director",
+        "director-general",
+        "envoy",
+        "special",
+        "representative",
+        "president",
+        "commissioner",
+        "high",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "prosecutor",
+        "chief-prosecutor",
+        "coordinator",
+        "mediator",
+        "negotiator",
+        "foreign",
+        "policy",
+        "humanitarian",
+        "rights",
+        "emergency",
+        "relief",
+        "aid",
+        "nuclear",
+        "top",
+        "senior",
+        "'s",
+    ]
+)
+
+
+def _igo_officials(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person named right after an organisation and an office in it acts for the organisation: "U.N.
+    Secretary-General Antonio Guterres" is the UN, though Guterres was once Portugal's prime minister."""
+    out: list[Mention] = []
+    for mention in mentions:
+        before = out[-1] if out else None
+        if before is not None and before.kind == "igo" and mention.kind == "person":
+            between = text[before.end : mention.start].replace("-", " - ").lower().split()
+            words = [w.strip(".,") for w in between if w.strip(".,") not in ("", "-")]
+            titled = words or before.text.lower().split()[-1] in _IGO_TITLES  # "UN chief Guterres"
+            if titled and all(w in _IGO_TITLES or w.replace(" ", "-") in _IGO_TITLES for w in words):
+                whole = text[before.start : mention.end]
+                out[-1] = Mention(before.start, mention.end, before.actors, whole, "person")
+                continue
+        out.append(mention)
+    return out

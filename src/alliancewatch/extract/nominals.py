@@ -28,6 +28,8 @@ class NounDrafter(Drafter):
 
     def noun(self, token: Token, verbs: list[Draft]) -> Draft | None:
         """The draft of a noun trigger, or None (no sense fits, a verb sense covers it, no source)."""
+        if token.ent_type_ in ("DATE", "TIME"):
+            return None  # "in March", "last Strike Day": a date, not an event
         lemma = token.lemma_.lower()
         senses = self.lexicon.senses("noun", lemma) or self.lexicon.senses("noun", token.lower_)
         doc = token.doc
