@@ -63,3 +63,13 @@ def test_a_city_standing_for_an_organisation_is_still_a_place(coder: Coder) -> N
 def test_aid_flown_into_a_city_goes_to_its_state(coder: Coder) -> None:
     events = coder.code("Mexican army aircraft flew tonnes of food into Acapulco on Friday.", DAY)
     assert targets(events, "AID") == {("MEX",)}
+
+
+def test_a_state_in_another_coordinated_clause_is_no_target(coder: Coder) -> None:
+    text = "Russia carried out air strikes on Monday, and Iran withdrew many of its advisers."
+    assert targets(coder.code(text, DAY), "ASSAULT") == {()}
+
+
+def test_offering_no_guarantee_is_negated(coder: Coder) -> None:
+    events = coder.code("Moscow has offered Iran no security guarantee.", DAY)
+    assert events and all(e.negated for e in events if e.type == "AGREE")

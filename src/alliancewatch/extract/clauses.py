@@ -122,6 +122,9 @@ class ClauseReader:
                 return True
             if child.dep_ == "det" and child.lower_ == "no":
                 return True
+            # "offered Iran no security guarantee", "sent no troops": nothing was given
+            if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+                return True
         return False
 
     def _aux(self, token: Token) -> set[str]:

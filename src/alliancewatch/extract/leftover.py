@@ -84,12 +84,29 @@ def _not_counterparts(draft: Draft, clauses: list[set[int]]) -> set[int]:
     for phrase in (draft.reporter, draft.subject):
         if phrase is not None:
             skip |= _indexes(phrase)
+    # "Russia carried out air strikes, and Iran withdrew its personnel": another clause, its own actors
+    for words in _other_clauses(anchor):
+        skip |= words
     own = draft.subject.i if draft.subject is not None else -1
     for ancestor in anchor.ancestors:
         for child in ancestor.children:
             if child.dep_ in _SUBJECTS and child.i != own and anchor.i not in _indexes(child):
                 skip |= _indexes(child)
     return skip
+
+
+def _other_clauses(anchor: Token) -> list[set[int]]:
+    """The words of each coordinated clause with a subject of its own that the event is not in."""
+    out: list[set[int]] = []
+    for token in anchor.sent:
+        if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ in _SUBJECTS for c in token.children):
+            continue
+        words = _indexes(token)
+        if anchor.i not in words:
+            out.append(words)
+    return out
 
 
 def _indexes(token: Token) -> set[int]:
