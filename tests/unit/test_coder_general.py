@@ -166,3 +166,10 @@ def test_what_a_passed_resolution_says_is_its_authors_act(coder: Coder) -> None:
 def test_a_seized_thing_names_whom_the_seizure_hits(coder: Coder) -> None:
     events = coder.code("Iran seized a British-flagged tanker in the Strait of Hormuz.", DAY)
     assert ("COERCE", "confiscate", ("IRN",), ("GBR",)) in triples(events)
+
+
+def test_an_unsaid_promise_is_negated_but_no_refusal(coder: Coder) -> None:
+    text = "Russian officials have not suggested that Moscow would give Iran military support."
+    events = coder.code(text, DAY)
+    assert events and all(e.negated for e in events)
+    assert all(e.type != "REJECT" for e in events)

@@ -42,6 +42,8 @@ class Clause:
     obligation: bool
     #: reported by a verb that makes a decision known ("announced it would ban"): the act itself
     announced: bool = False
+    #: negated only because the report of it is ("did not suggest that Moscow would help"): no refusal
+    unsaid: bool = False
 
 
 class ClauseReader:
@@ -64,7 +66,7 @@ class ClauseReader:
         hypothetical = bool(aux & self.rules.hypothetical_aux)
         obligation = bool(aux & _OBLIGATION)
         would = "would" in aux
-        reported, reporter, conditional, announced = False, None, False, False
+        reported, reporter, conditional, announced, unsaid = False, None, False, False, False
         token = anchor
         for _ in range(12):
             head = token.head
@@ -84,6 +86,8 @@ class ClauseReader:
             if head.pos_ in ("VERB", "AUX") and dep in _COMPLEMENTS:
                 lemma = head.lemma_.lower()
                 if lemma in self.rules.reporting and dep != "conj":
+                    # "have not suggested that Moscow would give Iran military support": nobody says so
+                    unsaid = unsaid or self._negated(head)
                     if not reported:
                         reporter, _ = self.actors.subject(head)
                         announced = lemma in self.rules.announcing
@@ -108,7 +112,7 @@ class ClauseReader:
         modality = (
             "hypothetical" if hypothetical else "future" if future else "reported" if reported else "asserted"
         )
-        return Clause(negated, modality, reporter, conditional, obligation, announced)
+        return Clause(negated or unsaid, modality, reporter, conditional, obligation, announced, unsaid)
 
     def _wrapper(self, lemma: str) -> bool:
         r = self.rules

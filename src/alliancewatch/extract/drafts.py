@@ -65,6 +65,8 @@ class Draft:
     partners: list[Actor] = field(default_factory=list)
     #: actors named on the thing acted on ("seized a British tanker"): whose it is
     owners: list[Actor] = field(default_factory=list)
+    #: negated because its report is ("did not say that Russia would help"): not a refusal
+    unsaid: bool = False
 
     def settle(self) -> None:
         """Place a symmetric event's partners: the target when someone leads it ("Putin held talks with

@@ -99,6 +99,7 @@ class EventCoder:
             for draft in drafts:
                 clause = reader.read(draft.anchor, verbal=not draft.nominal or draft.light)
                 draft.negated = draft.negated or clause.negated
+                draft.unsaid = clause.unsaid
                 draft.modality, draft.reporter = clause.modality, clause.reporter
                 draft.obligation, draft.conditional = clause.obligation, clause.conditional
                 draft.planned = draft.planned or (clause.announced and clause.reporter is not None)

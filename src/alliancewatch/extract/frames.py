@@ -222,6 +222,8 @@ class Deriver:
         source says it will not take ("the Kremlin said Russia would not supply")."""
         out: list[Draft] = []
         for draft in drafts:
+            if draft.unsaid:
+                continue
             flip = draft.sense.negated_type
             if (
                 flip is None
