@@ -173,3 +173,9 @@ def test_an_unsaid_promise_is_negated_but_no_refusal(coder: Coder) -> None:
     events = coder.code(text, DAY)
     assert events and all(e.negated for e in events)
     assert all(e.type != "REJECT" for e in events)
+
+
+def test_what_an_event_retaliates_for_is_background(coder: Coder) -> None:
+    text = "The United States fired missiles at a base in Syria in retaliation for an attack that killed 80."
+    assert {e.type for e in coder.code(text, DAY)} == {"ASSAULT"}
+    assert all(e.source[0].country == "USA" for e in coder.code(text, DAY))

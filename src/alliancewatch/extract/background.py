@@ -44,8 +44,11 @@ def _in_background(anchor: Token, marks: Collection[str]) -> bool:
 
 
 def _opener(prep: Token) -> str:
-    """The word that opens a phrase: "after", or "because" for "because of", "due" for "due to"."""
+    """The word that opens a phrase: "after"; "because" for "because of", "due" for "due to"; the noun of
+    "in retaliation for", "in response to"."""
     head = prep.head
     if prep.lower_ in ("of", "to") and head.i == prep.i - 1 and head.lower_ in ("because", "due"):
+        return str(head.lower_)
+    if prep.lower_ in ("for", "to") and head.pos_ == "NOUN" and head.head.lower_ == "in":
         return str(head.lower_)
     return str(prep.lower_)
