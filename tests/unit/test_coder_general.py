@@ -179,3 +179,13 @@ def test_what_an_event_retaliates_for_is_background(coder: Coder) -> None:
     text = "The United States fired missiles at a base in Syria in retaliation for an attack that killed 80."
     assert {e.type for e in coder.code(text, DAY)} == {"ASSAULT"}
     assert all(e.source[0].country == "USA" for e in coder.code(text, DAY))
+
+
+def test_a_states_workers_are_people_not_the_state(coder: Coder) -> None:
+    events = coder.code("Germany's rail workers walked out on Monday.", DAY)
+    assert {(e.type, e.mode) for e in events} == {("PROTEST", "strike")}
+
+
+def test_a_relative_clause_on_a_name_is_background(coder: Coder) -> None:
+    events = coder.code("Iran, which supplied drones to Russia, denied the report on Monday.", DAY)
+    assert {e.type for e in events} == {"REJECT"}

@@ -7,9 +7,10 @@ reported there; this sentence reports the recall, the contact and the curfew. PL
 both gold standards we measure against, code a sentence's main event only.
 
 An event inside a clause or phrase opened by one of ``rules.yaml``'s ``background_marks`` ("after",
-"since", "following", "amid", "when", ...) is dropped when the sentence has an event outside every such
-clause; a sentence whose only events are in the background keeps them ("After Russia vetoed the
-resolution, ..." with no main event coded still says that Russia vetoed it).
+"since", "following", "amid", "when", ...), or in a relative clause set off by commas on a name
+("Finland, which fought two wars against the Soviet Union, ..."), is dropped when the sentence has an
+event outside every such clause; a sentence whose only events are in the background keeps them
+("After Russia vetoed the resolution, ..." with no main event coded still says that Russia vetoed it).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def _in_background(anchor: Token, marks: Collection[str]) -> bool:
             return True
         if node.dep_ in ("pobj", "pcomp") and _opener(node.head) in marks:
             return True
+        if node.dep_ == "relcl" and _aside(node):
+            return True
         node = node.head
     return False
 
@@ -52,3 +55,11 @@ def _opener(prep: Token) -> str:
     if prep.lower_ in ("for", "to") and head.pos_ == "NOUN" and head.head.lower_ == "in":
         return str(head.lower_)
     return str(prep.lower_)
+
+
+def _aside(clause: Token) -> bool:
+    """A relative clause set off by a comma on a name: "Finland, which fought two wars against the Soviet
+    Union, has ..." tells who the actor is, not what the sentence reports."""
+    head = clause.head
+    doc = clause.doc
+    return bool(head.pos_ == "PROPN" and head.i + 1 < len(doc) and doc[head.i + 1].text == ",")

@@ -92,6 +92,9 @@ class Refiner:
             return
         if any(k in POPULAR_KINDS for k in draft.source_kinds):
             return
+        subject = draft.subject
+        if subject is not None and _word(subject) in self.rules.generic_agents:
+            return  # "Germany's rail workers walked out": people of a state, not the state
         if all(a.sector in _STATE_SECTORS for a in draft.sources):
             draft.type, draft.mode, draft.cameo = state, None, None
 
