@@ -8,28 +8,13 @@ import datetime as dt
 import pytest
 
 from alliancewatch.extract.pipeline import Coder
-from alliancewatch.model import Event
+from coder_events import countries as _countries
+from coder_events import find_event as _find
 
 
 @pytest.fixture(scope="module")
 def coder() -> Coder:
     return Coder.load()
-
-
-def _countries(actors: tuple) -> set[str | None]:
-    return {a.country for a in actors}
-
-
-def _find(events: list[Event], kind: str, source: str | None, target: str | None) -> Event | None:
-    for event in events:
-        if event.type != kind or event.negated:
-            continue
-        if source is not None and source not in _countries(event.source):
-            continue
-        if target is not None and target not in _countries(event.target):
-            continue
-        return event
-    return None
 
 
 CASES = [
