@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from alliancewatch.extract.drafts import Draft
-from alliancewatch.extract.syntax import Token
+from alliancewatch.extract.syntax import Token, marked
 
 
 def drop_background(drafts: list[Draft], marks: Collection[str]) -> list[Draft]:
@@ -36,7 +36,7 @@ def _in_background(anchor: Token, marks: Collection[str]) -> bool:
     for _ in range(40):
         if node.head.i == node.i:
             return False
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in node.children):
+        if node.dep_ == "advcl" and marked(node, marks):
             return True
         if node.dep_ in ("pobj", "pcomp") and _opener(node.head) in marks:
             return True

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from alliancewatch.extract.arguments import SentenceActors
 from alliancewatch.extract.lexicon import Rules
-from alliancewatch.extract.syntax import Token
+from alliancewatch.extract.syntax import Token, marked
 
 _OBLIGATION = frozenset({"must", "should", "ought"})
 _COMPLEMENTS = ("ccomp", "xcomp", "parataxis", "advcl", "conj", "dep")
@@ -136,7 +136,7 @@ class ClauseReader:
 
     def _conditional(self, token: Token) -> bool:
         marks = self.rules.conditional_marks
-        return any(c.dep_ == "mark" and c.lower_ in marks for c in token.children)
+        return marked(token, marks)
 
     def _reporting_child(self, anchor: Token, reported: bool) -> tuple[Token | None, bool]:
         """ "X did Y, officials said": the reporting verb may hang under the event's verb."""

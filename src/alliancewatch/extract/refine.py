@@ -29,7 +29,7 @@ from alliancewatch.extract.drafts import Draft
 from alliancewatch.extract.gazetteer import Actor
 from alliancewatch.extract.gazetteer_data import make_actor
 from alliancewatch.extract.lexicon import Rules
-from alliancewatch.extract.syntax import Token, prep_objects, within
+from alliancewatch.extract.syntax import Token, marked, prep_objects, within
 
 _STATE_SECTORS = frozenset({None, "GOV", "IGO"})
 _PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -227,8 +227,7 @@ class Refiner:
         marks = self.rules.conditional_marks
         for token in (draft.anchor, draft.trigger):
             for child in token.children:
-                marked = any(c.dep_ == "mark" and c.lower_ in marks for c in child.children)
-                if child.dep_ == "advcl" and marked:
+                if child.dep_ == "advcl" and marked(child, marks):
                     return child
         return None
 
@@ -283,13 +282,13 @@ class Refiner:
             draft.targets = list(found)
 
     def _aid_place(self, draft: Draft) -> tuple[Actor, ...]:
+        """The state named by an "into"/"in" phrase on the aid's verb ("flew food into Acapulco")."""
         for holder in (draft.anchor, draft.trigger):
             for prep in holder.children:
                 if prep.dep_ == "prep" and prep.lower_ in _AID_PREPS:
-                    for place in prep_objects(prep):
-                        found = self.actors.places(place)
-                        if found:
-                            return found
+                    found = next((f for p in prep_objects(prep) if (f := self.actors.places(p))), ())
+                    if found:
+                        return found
         return ()
 
     def _place(self, draft: Draft) -> tuple[Actor, ...]:

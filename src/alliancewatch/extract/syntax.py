@@ -5,6 +5,7 @@ spaCy ships no type information, so tokens and spans are typed ``Any`` here (:da
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 Token = Any  # spacy.tokens.Token
@@ -134,3 +135,8 @@ def object_of(verb: Token) -> Token | None:
             if found:
                 return found[0]
     return None
+
+
+def marked(clause: Token, marks: Collection[str]) -> bool:
+    """Whether ``clause`` opens with one of the subordinators ``marks`` ("if", "after" ...)."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
