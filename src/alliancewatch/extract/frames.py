@@ -197,14 +197,11 @@ class Deriver:
         return out
 
     def _clause_subjects(self, token: Token) -> tuple[Actor, ...]:
-        for clause in token.children:
-            if clause.dep_ == "ccomp":
-                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subject is not None:
-                    return self.actors.np_actors(subject).actors
-        return ()
+        heads = self._clause_subject_heads(token)
+        return self.actors.np_actors(heads[0]).actors if heads else ()
 
     def _clause_subject_heads(self, token: Token) -> list[Token]:
+        """The subjects of the "that" clauses under ``token`` ("demanded that X resign": X)."""
         return [
             c
             for clause in token.children
