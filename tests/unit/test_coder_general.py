@@ -189,3 +189,16 @@ def test_a_states_workers_are_people_not_the_state(coder: Coder) -> None:
 def test_a_relative_clause_on_a_name_is_background(coder: Coder) -> None:
     events = coder.code("Iran, which supplied drones to Russia, denied the report on Monday.", DAY)
     assert {e.type for e in events} == {"REJECT"}
+
+
+def test_not_ruling_out_is_a_possibility_not_a_refusal(coder: Coder) -> None:
+    events = coder.code("The United States did not rule out sending ATACMS missiles to Ukraine.", DAY)
+    aid = [e for e in events if e.type == "AID"]
+    assert aid and all(not e.negated and e.modality == "hypothetical" for e in aid)
+    assert all(e.negated for e in events if e.type == "REJECT")
+
+
+def test_no_longer_and_yet_to_negate(coder: Coder) -> None:
+    assert all(e.negated for e in coder.code("Niger no longer recognises the French ambassador.", DAY))
+    events = coder.code("Iran has yet to release the British sailors.", DAY)
+    assert all(e.negated for e in events if e.type == "RETREAT")

@@ -100,8 +100,8 @@ class ClauseReader:
                     future = future or lemma in self.rules.future or bool(wrapped & self.rules.future_aux)
                     hypothetical = hypothetical or lemma in self.rules.hypothetical
                     hypothetical = hypothetical or bool(wrapped & self.rules.hypothetical_aux)
-                    if lemma in self.rules.negating:
-                        negated = True
+                    if lemma in self.rules.negating or (lemma == "have" and _yet(head)):
+                        negated = True  # "failed to", "has yet to release the sailors"
             token = head
         if not reported:
             reporter, reported = self._reporting_child(anchor, reported)
@@ -125,6 +125,9 @@ class ClauseReader:
             ):
                 return True
             if child.dep_ == "det" and child.lower_ == "no":
+                return True
+            # "no longer recognises" (the parser hangs "no" on "longer")
+            if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
                 return True
             # "offered Iran no security guarantee", "sent no troops": nothing was given
             if child.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
@@ -167,3 +170,8 @@ class ClauseReader:
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ in ("going", "set", "due", "about") and head.i < verb.i
+
+
+def _yet(verb: Token) -> bool:
+    """ "has yet to": not done so far."""
+    return any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.children)

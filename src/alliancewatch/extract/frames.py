@@ -112,10 +112,13 @@ class Deriver:
             if not frame.targets and first and self.plover.quad(first.type) in (1, 2):
                 frame.targets = list(first.targets)
             for item in content:
+                refused.add(id(item))
+                if frame.negated:  # "did not rule out sending ATACMS": possible, not refused
+                    item.modality = "hypothetical"
+                    continue
                 item.negated = True
                 if item.modality == "asserted":
                     item.modality = frame.modality
-                refused.add(id(item))
         elif kind == "forbid":  # "prohibits Russia from delivering S-300s to Iran": a sanction on Iran
             if not frame.targets and first is not None:
                 frame.targets = list(first.targets)
