@@ -202,3 +202,9 @@ def test_no_longer_and_yet_to_negate(coder: Coder) -> None:
     assert all(e.negated for e in coder.code("Niger no longer recognises the French ambassador.", DAY))
     events = coder.code("Iran has yet to release the British sailors.", DAY)
     assert all(e.negated for e in events if e.type == "RETREAT")
+
+
+def test_an_expected_act_has_its_raised_subject_and_is_no_intention(coder: Coder) -> None:
+    events = coder.code("The European Union is expected to impose new sanctions on Russia next week.", DAY)
+    assert [(e.type, e.modality) for e in events] == [("SANCTION", "future")]
+    assert [a.country for a in events[0].source] == ["IGO"]

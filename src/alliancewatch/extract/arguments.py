@@ -344,6 +344,10 @@ class SentenceActors:
                     obj = passive_subject(head)  # "Iran was urged to", "was forced to withdraw"
                 if obj is not None:
                     return obj, "inherited"
+            if dep == "xcomp" and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+                raised = passive_subject(head)  # "Russia is expected to impose", "is said to have bombed"
+                if raised is not None:
+                    return raised, "inherited"
             return self._up(head, depth)
         if dep == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in self.rules.object_control:
             obj = object_of(head.head)  # "prohibits Russia from delivering": Russia would deliver

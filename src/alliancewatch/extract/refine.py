@@ -29,7 +29,7 @@ from alliancewatch.extract.drafts import Draft
 from alliancewatch.extract.gazetteer import Actor
 from alliancewatch.extract.gazetteer_data import make_actor
 from alliancewatch.extract.lexicon import Rules
-from alliancewatch.extract.syntax import Token, marked, prep_objects, within
+from alliancewatch.extract.syntax import Token, is_passive, marked, prep_objects, within
 
 _STATE_SECTORS = frozenset({None, "GOV", "IGO"})
 _PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -240,6 +240,9 @@ class Refiner:
                 return False
             speaker = {a.country for a in self.actors.np_actors(draft.reporter).actors}
             return bool(speaker & {a.country for a in draft.sources})
+        anchor = draft.anchor
+        if anchor.dep_ == "xcomp" and is_passive(anchor.head):
+            return False  # "the EU is expected to impose sanctions": someone else's expectation
         return draft.modality == "future"
 
     def _host(self, draft: Draft) -> None:
