@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from alliancewatch.extract.arguments import SentenceActors
 from alliancewatch.extract.drafts import Draft
 from alliancewatch.extract.gazetteer import Actor
-from alliancewatch.extract.syntax import Token, prep_objects
+from alliancewatch.extract.syntax import Token, describing_clause, prep_objects
 
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 _PLACE_KINDS = frozenset({"capital", "place", "name", "metonym", "igo"})
@@ -65,7 +65,7 @@ def _descriptions(actors: SentenceActors) -> tuple[list[set[int]], set[int]]:
     clauses: list[set[int]] = []
     places: set[int] = set()
     for token in actors.sent:
-        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")):
+        if describing_clause(token):
             clauses.append(_indexes(token))
         elif token.dep_ == "prep" and token.lower_ in _LOCATIVE:
             for place in prep_objects(token):

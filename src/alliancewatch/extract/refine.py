@@ -29,7 +29,7 @@ from alliancewatch.extract.drafts import Draft
 from alliancewatch.extract.gazetteer import Actor
 from alliancewatch.extract.gazetteer_data import make_actor
 from alliancewatch.extract.lexicon import Rules
-from alliancewatch.extract.syntax import Token, is_passive, marked, prep_objects, within
+from alliancewatch.extract.syntax import Token, describing_clause, is_passive, marked, prep_objects, within
 
 _STATE_SECTORS = frozenset({None, "GOV", "IGO"})
 _PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
@@ -334,9 +334,7 @@ def _inside(phrase: Token) -> list[Token]:
     stack = [phrase]
     while stack and len(out) < 60:
         node = stack.pop()
-        if node is not phrase and (
-            node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG"))
-        ):
+        if node is not phrase and describing_clause(node):
             continue
         out.append(node)
         stack.extend(node.children)

@@ -140,3 +140,9 @@ def object_of(verb: Token) -> Token | None:
 def marked(clause: Token, marks: Collection[str]) -> bool:
     """Whether ``clause`` opens with one of the subordinators ``marks`` ("if", "after" ...)."""
     return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def describing_clause(token: Token) -> bool:
+    """Whether ``token`` heads a relative or participle clause hung on a noun ("a plan drawn up by ...",
+    "techniques used against detainees", "a resolution that threatened Syria"): it describes a thing."""
+    return bool(token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ in ("VBN", "VBG")))
